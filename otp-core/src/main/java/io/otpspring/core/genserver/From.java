@@ -1,0 +1,16 @@
+package io.otpspring.core.genserver;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The caller of a {@link GenServer} call, waiting for its reply. Keep it and answer later (from
+ * this process or any other) when {@code handleCall} returned {@link Reply#later()}.
+ */
+public interface From {
+
+    /**
+     * Sends the reply. Only the first reply counts; one that comes after the caller stopped
+     * waiting (timeout, or the server exited) is discarded and counted as a dead letter.
+     */
+    void reply(@Nullable Object value);
+}

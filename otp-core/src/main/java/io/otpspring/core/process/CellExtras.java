@@ -1,0 +1,109 @@
+package io.otpspring.core.process;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The parts of a process that most processes never use, allocated on first use: monitors in both
+ * directions, calls awaiting a later reply, waiters for its exit, and messages its killed thread
+ * handed back. Not thread-safe: the owning cell guards it.
+ */
+final class CellExtras {
+
+    private @Nullable List<MonitorRef> monitoredBy;
+    private @Nullable List<MonitorRef> monitoring;
+    private @Nullable List<Awaited> awaiting;
+    private int awaitingPruneAt = 8;
+    private @Nullable CountDownLatch exitLatch;
+    private @Nullable ArrayDeque<Object> pushedBack;
+
+    void monitoredBy(MonitorRef ref) {
+        if (monitoredBy == null) {
+            monitoredBy = new ArrayList<>(2);
+        }
+        monitoredBy.add(ref);
+    }
+
+    void forgetMonitoredBy(MonitorRef ref) {
+        if (monitoredBy != null) {
+            monitoredBy.remove(ref);
+        }
+    }
+
+    void monitoring(MonitorRef ref) {
+        if (monitoring == null) {
+            monitoring = new ArrayList<>(2);
+        }
+        monitoring.add(ref);
+    }
+
+    void forgetMonitoring(MonitorRef ref) {
+        if (monitoring != null) {
+            monitoring.remove(ref);
+        }
+    }
+
+    /** Remembers a call to be answered later; answered ones are pruned as the list grows. */
+    void awaiting(Awaited message) {
+        if (awaiting == null) {
+            awaiting = new ArrayList<>(2);
+        }
+        awaiting.add(message);
+        if (awaiting.size() >= awaitingPruneAt) {
+            awaiting.removeIf(Awaited::isSettled);
+            awaitingPruneAt = Math.max(8, awaiting.size() * 2);
+        }
+    }
+
+    CountDownLatch exitLatch() {
+        if (exitLatch == null) {
+            exitLatch = new CountDownLatch(1);
+        }
+        return exitLatch;
+    }
+
+    /** Keeps a message a killed process's thread took from the queue, ahead of the queue. */
+    void pushBack(Object message) {
+        if (pushedBack == null) {
+            pushedBack = new ArrayDeque<>(2);
+        }
+        pushedBack.addLast(message);
+    }
+
+    @Nullable
+    Object pollPushedBack() {
+        return pushedBack == null ? null : pushedBack.pollFirst();
+    }
+
+    /** Tells everyone who depended on the exited process: waiting callers, monitors. */
+    void processExited(ProcessCell cell, ExitReason reason) {
+        if (awaiting != null) {
+            for (Awaited message : awaiting) {
+                if (!message.isSettled()) {
+                    message.fail(new ExitException(cell.pid(), reason));
+                }
+            }
+        }
+        if (monitoredBy != null) {
+            for (MonitorRef ref : monitoredBy) {
+                ref.watcher().forgetMonitoring(ref);
+                ref.watcher().enqueue(new Down(ref, cell.pid(), reason), true);
+            }
+        }
+        if (monitoring != null) {
+            for (MonitorRef ref : monitoring) {
+                ref.target().removeMonitor(ref);
+            }
+        }
+    }
+
+    void signalExitWaiters() {
+        if (exitLatch != null) {
+            exitLatch.countDown();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.otpspring.core.process;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message that reached no handler, published so nothing is lost silently.
+ *
+ * @param recipient the process it was addressed to, when known
+ * @param message the message itself
+ * @param cause why it was not handled
+ */
+public record DeadLetter(@Nullable Pid recipient, Object message, Cause cause) {
+
+    /** Why a message became a dead letter. */
+    public enum Cause {
+        /** The recipient had exited and nothing succeeded it. */
+        RECIPIENT_DEAD,
+        /** A bounded mailbox dropped it. */
+        MAILBOX_FULL,
+        /** It was queued for an incarnation that crashed, and its restart drops queued messages. */
+        DROPPED_ON_RESTART,
+        /** The process crashed while handling it; it is not retried. */
+        CRASHED_WHILE_HANDLING,
+        /** A reply that arrived after its caller had stopped waiting (timeout or exit). */
+        LATE_REPLY,
+        /** Sent or replied by the leftover thread of a process that had been killed. */
+        FROM_KILLED_PROCESS,
+        /** Sent to a name that nothing is registered under. */
+        NO_SUCH_NAME
+    }
+}

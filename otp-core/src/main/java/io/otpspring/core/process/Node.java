@@ -1,0 +1,306 @@
+package io.otpspring.core.process;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One otp-spring runtime: its processes, their names, timers and dead letters. Several nodes may
+ * live in one JVM (one per test, say); pids carry their node's name.
+ *
+ * <pre>{@code
+ * try (Node node = Node.start("demo")) {
+ *     Pid echo = node.spawn(message -> System.out.println(message));
+ *     echo.send("hello");
+ * }
+ * }</pre>
+ */
+public final class Node implements AutoCloseable {
+
+    private static final AtomicInteger CREATIONS = new AtomicInteger();
+
+    private final String name;
+    private final int creation;
+    private final AtomicLong ids = new AtomicLong();
+    private final ConcurrentHashMap<Long, ProcessCell> processes = new ConcurrentHashMap<>();
+    private final NameTable names = new NameTable();
+    private final DeadLetters deadLetters = new DeadLetters();
+    private final ScheduledExecutorService scheduler;
+    private final Timers timers;
+
+    private Node(String name, ScheduledExecutorService scheduler) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a node name must not be blank");
+        }
+        this.name = name;
+        this.creation = CREATIONS.incrementAndGet();
+        this.scheduler = scheduler;
+        this.timers = new Timers(scheduler);
+    }
+
+    /** Starts a node named {@code name}, with its own timer thread. */
+    public static Node start(String name) {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "otp-timers-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        return new Node(Objects.requireNonNull(name, "name"), scheduler);
+    }
+
+    /** Starts a node whose timers run on {@code scheduler} (a controllable one in tests, say). */
+    public static Node start(String name, ScheduledExecutorService scheduler) {
+        return new Node(Objects.requireNonNull(name, "name"), Objects.requireNonNull(scheduler, "scheduler"));
+    }
+
+    /** This node's name. */
+    public String name() {
+        return name;
+    }
+
+    int creation() {
+        return creation;
+    }
+
+    // ---------------------------------------------------------------- spawning
+
+    /** Spawns an anonymous, unsupervised process. */
+    public Pid spawn(Behavior behavior) {
+        return spawn(behavior, SpawnOptions.defaults(), null);
+    }
+
+    /**
+     * Spawns a process as {@code options} say and runs its {@code init} before returning.
+     *
+     * @throws StartException when {@code init} throws or stops
+     * @throws NameTakenException when the name is held by another process
+     */
+    public Pid spawn(Behavior behavior, SpawnOptions options) {
+        return spawn(behavior, options, null);
+    }
+
+    Pid spawn(Behavior behavior, SpawnOptions options, @Nullable ProcessCell spawner) {
+        Objects.requireNonNull(behavior, "behavior");
+        ProcessCell supervisor = supervisorOf(options);
+        ProcessCell predecessor = options.predecessor() == null ? null : localCell(options.predecessor());
+        ProcessCell cell = new ProcessCell(this, ids.incrementAndGet(), behavior, options, supervisor);
+        String registeredName = options.name();
+        boolean inheritsName = registeredName != null && predecessor != null
+                && registeredName.equals(predecessor.name()) && predecessor.awaitsSuccessor();
+        if (registeredName != null && !inheritsName) {
+            names.register(registeredName, cell);
+        }
+        processes.put(cell.pid().id(), cell);
+        if (spawner != null) {
+            ProcessCell.link(spawner, cell);
+        }
+        if (supervisor != null) {
+            ProcessCell.link(supervisor, cell);
+        }
+        ExitReason failure = cell.initialize();
+        if (failure != null) {
+            throw new StartException("process " + cell.pid() + " failed to start", failure);
+        }
+        if (predecessor != null && predecessor.succeedBy(cell, options.mailboxOnRestart()) && inheritsName) {
+            names.transfer(registeredName, predecessor, cell);
+        }
+        return cell.pid();
+    }
+
+    private @Nullable ProcessCell supervisorOf(SpawnOptions options) {
+        Pid supervisor = options.supervisor();
+        if (supervisor == null) {
+            return null;
+        }
+        ProcessCell cell = localCell(supervisor);
+        if (!cell.isAlive()) {
+            throw new StartException("supervisor " + supervisor + " is not alive", ExitReason.NOPROC);
+        }
+        if (!cell.trapsExits()) {
+            throw new IllegalArgumentException("supervisor " + supervisor + " must trap exits");
+        }
+        return cell;
+    }
+
+    private ProcessCell localCell(Pid pid) {
+        if (pid.cell().node() != this) {
+            throw new IllegalArgumentException(pid + " does not belong to node " + name);
+        }
+        return pid.cell();
+    }
+
+    // ---------------------------------------------------------------- names
+
+    /** Registers {@code pid} under {@code name}. */
+    public void register(String name, Pid pid) {
+        ProcessCell cell = localCell(pid);
+        if (!cell.isAlive()) {
+            throw new IllegalArgumentException(pid + " is not alive");
+        }
+        names.register(name, cell);
+    }
+
+    /** Removes {@code name} from whatever live process holds it. */
+    public void unregister(String name) {
+        ProcessCell cell = names.lookup(name);
+        if (cell != null) {
+            names.unregister(name, cell);
+        }
+    }
+
+    /** The live process registered under {@code name}, or {@code null}. */
+    public @Nullable Pid whereis(String name) {
+        ProcessCell cell = names.lookup(name);
+        return cell != null && cell.isAlive() ? cell.pid() : null;
+    }
+
+    /** A reference resolved by name on every use. */
+    public RegisteredName named(String name) {
+        return new RegisteredName(this, name);
+    }
+
+    /** The live registered processes, by name. */
+    public Map<String, Pid> registeredNames() {
+        return names.snapshot();
+    }
+
+    NameTable names() {
+        return names;
+    }
+
+    // ---------------------------------------------------------------- signals and stops
+
+    /** Sends an exit signal from outside any process ({@link Exit#from()} is {@code null}). */
+    public void exit(ProcessRef target, ExitReason reason) {
+        ProcessCell cell = cellOf(target);
+        if (cell != null) {
+            cell.exitSignal(null, reason, false);
+        }
+    }
+
+    /**
+     * Stops a process gracefully: it handles what is already queued, runs {@code terminate} and
+     * exits with {@code reason}. Waits at most {@code timeout} ({@code null}: forever).
+     *
+     * @return whether it exited in time
+     */
+    public boolean stop(ProcessRef target, ExitReason reason, @Nullable Duration timeout) {
+        ProcessCell cell = cellOf(target);
+        if (cell == null || !cell.isAlive()) {
+            return true;
+        }
+        cell.requestStop(reason);
+        return awaitExit(cell, timeout) != null;
+    }
+
+    /**
+     * Waits up to {@code timeout} ({@code null}: forever) for {@code pid} to exit.
+     *
+     * @return its exit reason, or {@code null} if it is still alive after the timeout
+     */
+    public @Nullable ExitReason awaitExit(Pid pid, @Nullable Duration timeout) {
+        return awaitExit(localCell(pid), timeout);
+    }
+
+    private @Nullable ExitReason awaitExit(ProcessCell cell, @Nullable Duration timeout) {
+        try {
+            return cell.awaitExit(timeout);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return cell.exitReason();
+        }
+    }
+
+    /** The reason {@code pid} exited with, or {@code null} while it is alive. */
+    public @Nullable ExitReason exitReason(Pid pid) {
+        return localCell(pid).exitReason();
+    }
+
+    /** How many messages wait in {@code pid}'s mailbox. */
+    public int mailboxSize(Pid pid) {
+        return localCell(pid).mailboxSize();
+    }
+
+    /**
+     * Ends the wait of a dead, supervised incarnation for a restart: its name is freed and its
+     * queued messages become dead letters. For supervisors that decide not to restart a child.
+     */
+    public void release(Pid pid) {
+        localCell(pid).release();
+    }
+
+    // ---------------------------------------------------------------- the node as a whole
+
+    /** How many processes are alive. */
+    public int processCount() {
+        return processes.size();
+    }
+
+    /** The live processes. */
+    public List<Pid> processes() {
+        List<Pid> result = new ArrayList<>(processes.size());
+        processes.values().forEach(cell -> result.add(cell.pid()));
+        return result;
+    }
+
+    /** This node's dead letters. */
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    /** This node's timers. */
+    public Timers timers() {
+        return timers;
+    }
+
+    /** Kills every process still alive and stops the timers. Stop supervisors first to shut down gracefully. */
+    @Override
+    public void close() {
+        for (ProcessCell cell : processes.values()) {
+            cell.exitSignal(null, ExitReason.KILL, false);
+        }
+        scheduler.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "node " + name;
+    }
+
+    // ---------------------------------------------------------------- runtime internals
+
+    long nextRef() {
+        return ids.incrementAndGet();
+    }
+
+    @Nullable
+    ProcessCell cellOf(ProcessRef ref) {
+        if (ref instanceof Pid pid) {
+            return pid.cell().node() == this ? pid.cell() : null;
+        }
+        if (ref instanceof RegisteredName named && named.node() == this) {
+            return names.lookup(named.name());
+        }
+        Pid resolved = ref.resolve();
+        return resolved == null ? null : cellOf(resolved);
+    }
+
+    void exited(ProcessCell cell, boolean released) {
+        processes.remove(cell.pid().id(), cell);
+        String registered = cell.name();
+        if (released && registered != null) {
+            names.unregister(registered, cell);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.otpspring.core.process;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Names one incarnation of a process on one node. Two pids are equal when they name the same
+ * incarnation; a restarted process has a new pid.
+ */
+public final class Pid implements ProcessRef {
+
+    private final ProcessCell cell;
+    private final String node;
+    private final int creation;
+    private final long id;
+
+    Pid(ProcessCell cell, String node, int creation, long id) {
+        this.cell = cell;
+        this.node = node;
+        this.creation = creation;
+        this.id = id;
+    }
+
+    ProcessCell cell() {
+        return cell;
+    }
+
+    /** The name of the node this process runs on. */
+    public String node() {
+        return node;
+    }
+
+    /** The number of this incarnation, unique within its node. */
+    public long id() {
+        return id;
+    }
+
+    /** Whether this incarnation is still alive. */
+    public boolean isAlive() {
+        return cell.isAlive();
+    }
+
+    @Override
+    public void send(Object message) {
+        cell.deliver(message);
+    }
+
+    @Override
+    public @Nullable Pid resolve() {
+        return this;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Pid pid && pid.id == id && pid.creation == creation && pid.node.equals(node);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id) * 31 + node.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "<" + node + "." + id + ">";
+    }
+}

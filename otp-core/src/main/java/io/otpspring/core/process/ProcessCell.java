@@ -1,0 +1,701 @@
+package io.otpspring.core.process;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.otpspring.core.mailbox.Mailbox;
+import io.otpspring.core.mailbox.MailboxFullException;
+import io.otpspring.core.process.DeadLetter.Cause;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One incarnation of a process: its mailbox, its scheduling state, its links and monitors, and
+ * what becomes of its queued messages once it has exited.
+ *
+ * <p>An idle process holds no thread. The first message to arrive for an idle process starts a
+ * virtual thread that drains the mailbox and ends when it is empty, so a million idle processes
+ * cost only their objects. A handler may block: it blocks only its own virtual thread.
+ *
+ * <p>After death a cell keeps routing what is sent to it: while its supervisor decides
+ * ({@code PENDING}) messages wait in its queue; then they go to the successor incarnation
+ * ({@code FORWARD}) or become dead letters ({@code DEAD_LETTER}). Senders check the state after
+ * enqueueing, so a message that lands after the queue was swept is swept by its sender.
+ */
+final class ProcessCell implements ProcessContext, Runnable {
+
+    static final int STARTING = 0;
+    static final int IDLE = 1;
+    static final int RUNNING = 2;
+    static final int DEAD = 3;
+
+    private static final byte ALIVE = 0;
+    private static final byte PENDING = 1;
+    private static final byte FORWARD = 2;
+    private static final byte DEAD_LETTER = 3;
+
+    private static final int LINGER_SPINS = Integer.getInteger("otp.linger", 256);
+    private static final VarHandle STATE;
+    private static final VarHandle IN_HAND;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(ProcessCell.class, "state", int.class);
+            IN_HAND = lookup.findVarHandle(ProcessCell.class, "inHand", Object.class);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
+    private final Node node;
+    private final Pid pid;
+    private final Mailbox mailbox;
+    private final Behavior behavior;
+    private final @Nullable ProcessCell supervisor;
+    private final @Nullable String name;
+
+    private volatile int state = STARTING;
+    private volatile @Nullable Thread thread;
+    private volatile boolean trapExits;
+    private volatile @Nullable ExitReason exitReason;
+    /** The message being handled; read by whoever kills the process. */
+    private @Nullable Object inHand;
+    /** Set by {@link #stop(ExitReason)}; read by the process's own thread. */
+    private @Nullable ExitReason stopRequest;
+
+    // guarded by this
+    private final Links links = new Links();
+    private @Nullable CellExtras extras;
+    private byte disposal = ALIVE;
+    private @Nullable ProcessCell successor;
+
+    ProcessCell(Node node, long id, Behavior behavior, SpawnOptions options, @Nullable ProcessCell supervisor) {
+        this.node = node;
+        this.pid = new Pid(this, node.name(), node.creation(), id);
+        this.mailbox = options.mailbox().create();
+        this.behavior = behavior;
+        this.supervisor = supervisor;
+        this.name = options.name();
+        this.trapExits = options.trapExits();
+    }
+
+    // ---------------------------------------------------------------- identity and state
+
+    @Override
+    public Pid self() {
+        return pid;
+    }
+
+    Pid pid() {
+        return pid;
+    }
+
+    @Override
+    public Node node() {
+        return node;
+    }
+
+    @Override
+    public @Nullable Pid parent() {
+        return supervisor == null ? null : supervisor.pid;
+    }
+
+    @Nullable
+    String name() {
+        return name;
+    }
+
+    boolean isAlive() {
+        return state != DEAD;
+    }
+
+    /** Whether this incarnation is dead and no supervisor decision is pending for it. */
+    synchronized boolean isReleased() {
+        return state == DEAD && disposal != PENDING;
+    }
+
+    /** Whether this incarnation is dead and waits for its supervisor to restart or release it. */
+    synchronized boolean awaitsSuccessor() {
+        return disposal == PENDING;
+    }
+
+    @Nullable
+    ExitReason exitReason() {
+        return exitReason;
+    }
+
+    int mailboxSize() {
+        return mailbox.size();
+    }
+
+    // ---------------------------------------------------------------- receiving messages
+
+    /** The public send path: a killed process's leftover thread cannot send as that process. */
+    void deliver(Object message) {
+        if (Zombies.ofCurrentThread() != null) {
+            node.deadLetters().publish(new DeadLetter(pid, message, Cause.FROM_KILLED_PROCESS));
+            return;
+        }
+        enqueue(message, false);
+    }
+
+    /** Enqueues a message, within the mailbox bound unless {@code force}, and wakes the process. */
+    void enqueue(Object message, boolean force) {
+        if (state == DEAD) {
+            routeFromDead(message, false);
+            return;
+        }
+        if (force) {
+            mailbox.force(message);
+        }
+        else {
+            Object dropped = mailbox.offer(message, pid);
+            if (dropped != null) {
+                overflowed(dropped);
+            }
+        }
+        int current = state;
+        if (current == IDLE) {
+            if (STATE.compareAndSet(this, IDLE, RUNNING)) {
+                Thread.startVirtualThread(this);
+            }
+        }
+        else if (current == DEAD) {
+            sweep();
+        }
+    }
+
+    private void overflowed(Object dropped) {
+        if (dropped instanceof Stop) {
+            mailbox.force(dropped);
+            return;
+        }
+        if (dropped instanceof Awaited awaited) {
+            awaited.fail(new MailboxFullException(pid.toString(), mailbox.size()));
+        }
+        node.deadLetters().publish(new DeadLetter(pid, dropped, Cause.MAILBOX_FULL));
+    }
+
+    // ---------------------------------------------------------------- the drain loop
+
+    @Override
+    public void run() {
+        Thread current = Thread.currentThread();
+        thread = current;
+        try {
+            drain(current);
+        }
+        finally {
+            thread = null;
+            Zombies.remove(current, this);
+        }
+    }
+
+    private void drain(Thread current) {
+        for (;;) {
+            if (state == DEAD) {
+                return;
+            }
+            Object message = mailbox.poll();
+            if (message == null && (message = lingerForMessage()) == null) {
+                thread = null;
+                if (!STATE.compareAndSet(this, RUNNING, IDLE)) {
+                    return;
+                }
+                if (mailbox.isEmpty() || !STATE.compareAndSet(this, IDLE, RUNNING)) {
+                    return;
+                }
+                thread = current;
+                continue;
+            }
+            if (state == DEAD) {
+                routeFromDead(message, true);
+                return;
+            }
+            if (!dispatch(message)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Spins briefly on an empty mailbox before giving the thread up: a process in a steady stream
+     * of messages keeps its thread instead of paying a thread start per message.
+     */
+    private @Nullable Object lingerForMessage() {
+        for (int i = 0; i < LINGER_SPINS; i++) {
+            Thread.onSpinWait();
+            if (!mailbox.isEmpty()) {
+                return mailbox.poll();
+            }
+        }
+        return null;
+    }
+
+    /** Handles one message; returns whether the process lives on. */
+    private boolean dispatch(Object message) {
+        IN_HAND.setRelease(this, message);
+        try {
+            if (message instanceof Stop stop) {
+                finish(stop.reason());
+                return false;
+            }
+            behavior.handle(message);
+        }
+        catch (Throwable failure) {
+            if (state != DEAD) {
+                crashed(message, failure);
+            }
+            return false;
+        }
+        finally {
+            IN_HAND.setRelease(this, (Object) null);
+        }
+        ExitReason stop = stopRequest;
+        if (stop != null) {
+            finish(stop);
+            return false;
+        }
+        return state != DEAD;
+    }
+
+    /** The message in hand is not retried; a waiting caller learns the reason once the process is dead. */
+    private void crashed(Object message, Throwable failure) {
+        node.deadLetters().publish(new DeadLetter(pid, message, Cause.CRASHED_WHILE_HANDLING));
+        finish(ExitReason.crash(failure));
+    }
+
+    /** Runs {@code terminate}, then exits; a failing {@code terminate} becomes the exit reason. */
+    private void finish(ExitReason reason) {
+        ExitReason finalReason = reason;
+        try {
+            behavior.terminate(reason);
+        }
+        catch (Throwable failure) {
+            finalReason = ExitReason.crash(failure);
+        }
+        die(finalReason);
+    }
+
+    // ---------------------------------------------------------------- starting
+
+    /**
+     * Runs {@code init} on the calling thread as this process, then lets it handle messages.
+     * On failure the process is dead, unlinked from its starter, and the reason is returned.
+     */
+    @Nullable
+    ExitReason initialize() {
+        Thread current = Thread.currentThread();
+        thread = current;
+        ExitReason failure = null;
+        try {
+            behavior.init(this);
+            failure = stopRequest;
+        }
+        catch (Throwable ex) {
+            failure = ExitReason.crash(ex);
+        }
+        finally {
+            thread = null;
+            Zombies.remove(current, this);
+        }
+        if (failure == null && STATE.compareAndSet(this, STARTING, IDLE)) {
+            if (!mailbox.isEmpty() && STATE.compareAndSet(this, IDLE, RUNNING)) {
+                Thread.startVirtualThread(this);
+            }
+            return null;
+        }
+        if (state == DEAD) {
+            Thread.interrupted();
+            return exitReason;
+        }
+        unlinkQuietly();
+        die(failure);
+        return failure;
+    }
+
+    private void unlinkQuietly() {
+        Iterable<ProcessCell> linked;
+        synchronized (this) {
+            linked = links.takeAll();
+        }
+        for (ProcessCell other : linked) {
+            other.removeLink(this);
+        }
+    }
+
+    // ---------------------------------------------------------------- exit signals
+
+    /** An exit signal from {@code from} (or the node when {@code null}). */
+    void exitSignal(@Nullable ProcessCell from, ExitReason reason, boolean viaLink) {
+        if (state == DEAD) {
+            return;
+        }
+        if (!viaLink && reason instanceof ExitReason.Kill) {
+            die(ExitReason.KILLED);
+        }
+        else if (trapExits) {
+            enqueue(new Exit(from == null ? null : from.pid, reason), true);
+        }
+        else if (!(reason instanceof ExitReason.Normal)) {
+            die(reason);
+        }
+    }
+
+    /** Asks the process to stop after the messages already queued: it runs {@code terminate}. */
+    void requestStop(ExitReason reason) {
+        enqueue(new Stop(reason), true);
+    }
+
+    /**
+     * Makes this incarnation dead: links and monitors fire, pending callers are told, a thread
+     * still running a handler is interrupted and can no longer act as the process.
+     */
+    boolean die(ExitReason reason) {
+        Iterable<ProcessCell> linked;
+        CellExtras ended;
+        boolean pending;
+        synchronized (this) {
+            if (state == DEAD) {
+                return false;
+            }
+            exitReason = reason;
+            pending = state != STARTING && awaitsSupervisorDecision();
+            disposal = pending ? PENDING : DEAD_LETTER;
+            STATE.setVolatile(this, DEAD);
+            linked = links.takeAll();
+            ended = extras;
+            extras = null;
+        }
+        stopLeftoverThread();
+        Object held = IN_HAND.getAcquire(this);
+        if (held instanceof Awaited awaited && !awaited.isSettled()) {
+            awaited.fail(new ExitException(pid, reason));
+        }
+        if (ended != null) {
+            ended.processExited(this, reason);
+        }
+        node.exited(this, !pending);
+        for (ProcessCell other : linked) {
+            if (other != supervisor || !pending) {
+                other.removeLink(this);
+            }
+            other.exitSignal(this, reason, true);
+            if (other.supervisor == this) {
+                other.release();
+            }
+        }
+        if (!pending) {
+            sweep();
+        }
+        if (ended != null) {
+            ended.signalExitWaiters();
+        }
+        return true;
+    }
+
+    private boolean awaitsSupervisorDecision() {
+        ProcessCell parent = supervisor;
+        return parent != null && parent.isAlive() && parent.trapExits;
+    }
+
+    private void stopLeftoverThread() {
+        Thread running = thread;
+        if (running != null && running != Thread.currentThread()) {
+            Zombies.add(running, this);
+            if (thread == running) {
+                running.interrupt();
+            }
+            else {
+                Zombies.remove(running, this);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- after death
+
+    /** Called by a sender (or the leftover thread) that found this process dead. */
+    private void routeFromDead(Object message, boolean wasAtHead) {
+        synchronized (this) {
+            if (disposal == PENDING) {
+                if (wasAtHead) {
+                    extras().pushBack(message);
+                }
+                else {
+                    mailbox.force(message);
+                }
+                return;
+            }
+            drainLocked();
+            routeLocked(message, Cause.RECIPIENT_DEAD);
+        }
+    }
+
+    private void sweep() {
+        synchronized (this) {
+            if (disposal != PENDING && disposal != ALIVE) {
+                drainLocked();
+            }
+        }
+    }
+
+    private void drainLocked() {
+        if (extras != null) {
+            Object held;
+            while ((held = extras.pollPushedBack()) != null) {
+                routeLocked(held, Cause.RECIPIENT_DEAD);
+            }
+        }
+        Object message;
+        while ((message = mailbox.poll()) != null) {
+            routeLocked(message, Cause.RECIPIENT_DEAD);
+        }
+    }
+
+    private void routeLocked(Object message, Cause cause) {
+        ProcessCell next = successor;
+        if (disposal == FORWARD && next != null) {
+            next.enqueue(message, true);
+            return;
+        }
+        if (message instanceof Stop) {
+            return;
+        }
+        if (message instanceof Awaited awaited) {
+            ExitReason reason = exitReason;
+            awaited.fail(new ExitException(pid, reason == null ? ExitReason.NOPROC : reason));
+        }
+        node.deadLetters().publish(new DeadLetter(pid, message, cause));
+    }
+
+    /**
+     * Hands this dead incarnation over to {@code next}: queued messages go to it (or become dead
+     * letters with {@link MailboxOnRestart#DROP}), and so does whatever is sent here later.
+     * Returns false when this incarnation was not waiting for a decision.
+     */
+    boolean succeedBy(ProcessCell next, MailboxOnRestart mode) {
+        synchronized (this) {
+            if (disposal != PENDING) {
+                return false;
+            }
+            if (mode == MailboxOnRestart.DROP) {
+                dropBacklogLocked();
+            }
+            successor = next;
+            disposal = FORWARD;
+            drainLocked();
+        }
+        detachFromSupervisor();
+        return true;
+    }
+
+    private void dropBacklogLocked() {
+        disposal = DEAD_LETTER;
+        if (extras != null) {
+            Object held;
+            while ((held = extras.pollPushedBack()) != null) {
+                routeLocked(held, Cause.DROPPED_ON_RESTART);
+            }
+        }
+        Object message;
+        while ((message = mailbox.poll()) != null) {
+            routeLocked(message, Cause.DROPPED_ON_RESTART);
+        }
+    }
+
+    /** Ends the wait for a supervisor decision: queued messages become dead letters, the name is freed. */
+    void release() {
+        synchronized (this) {
+            if (disposal != PENDING) {
+                return;
+            }
+            disposal = DEAD_LETTER;
+            drainLocked();
+        }
+        node.exited(this, true);
+        detachFromSupervisor();
+    }
+
+    private void detachFromSupervisor() {
+        ProcessCell parent = supervisor;
+        if (parent != null) {
+            parent.removeLink(this);
+        }
+    }
+
+    /** Waits up to {@code timeout} ({@code null}: forever) for this incarnation to exit. */
+    @Nullable
+    ExitReason awaitExit(@Nullable Duration timeout) throws InterruptedException {
+        CountDownLatch latch;
+        synchronized (this) {
+            if (state == DEAD) {
+                return exitReason;
+            }
+            latch = extras().exitLatch();
+        }
+        if (timeout == null) {
+            latch.await();
+        }
+        else if (!latch.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            return null;
+        }
+        return exitReason;
+    }
+
+    // ---------------------------------------------------------------- links and monitors
+
+    private CellExtras extras() {
+        CellExtras current = extras;
+        if (current == null) {
+            current = new CellExtras();
+            extras = current;
+        }
+        return current;
+    }
+
+    synchronized boolean addLink(ProcessCell other) {
+        if (state == DEAD) {
+            return false;
+        }
+        links.add(other);
+        return true;
+    }
+
+    synchronized void removeLink(ProcessCell other) {
+        links.remove(other);
+    }
+
+    /** Links two cells; when {@code b} is not alive, {@code a} receives an exit signal {@code noproc}. */
+    static void link(ProcessCell a, ProcessCell b) {
+        if (a == b || !a.addLink(b)) {
+            return;
+        }
+        if (!b.addLink(a)) {
+            a.removeLink(b);
+            a.exitSignal(b, ExitReason.NOPROC, true);
+        }
+    }
+
+    @Override
+    public void link(ProcessRef other) {
+        ProcessCell target = node.cellOf(other);
+        if (target == null) {
+            exitSignal(null, ExitReason.NOPROC, true);
+            return;
+        }
+        link(this, target);
+    }
+
+    @Override
+    public void unlink(ProcessRef other) {
+        ProcessCell target = node.cellOf(other);
+        if (target != null) {
+            removeLink(target);
+            target.removeLink(this);
+        }
+    }
+
+    @Override
+    public MonitorRef monitor(ProcessRef target) {
+        ProcessCell watched = node.cellOf(target);
+        if (watched == null) {
+            throw new ExitException(null, ExitReason.NOPROC);
+        }
+        MonitorRef ref = new MonitorRef(this, watched, node.nextRef());
+        if (!watched.addMonitor(ref)) {
+            enqueue(new Down(ref, watched.pid, ExitReason.NOPROC), true);
+            return ref;
+        }
+        synchronized (this) {
+            if (state != DEAD) {
+                extras().monitoring(ref);
+            }
+        }
+        if (!watched.isAlive()) {
+            forgetMonitoring(ref);
+        }
+        return ref;
+    }
+
+    private synchronized boolean addMonitor(MonitorRef ref) {
+        if (state == DEAD) {
+            return false;
+        }
+        extras().monitoredBy(ref);
+        return true;
+    }
+
+    synchronized void removeMonitor(MonitorRef ref) {
+        if (extras != null) {
+            extras.forgetMonitoredBy(ref);
+        }
+    }
+
+    synchronized void forgetMonitoring(MonitorRef ref) {
+        if (extras != null) {
+            extras.forgetMonitoring(ref);
+        }
+    }
+
+    @Override
+    public void demonitor(MonitorRef ref) {
+        ref.target().removeMonitor(ref);
+        forgetMonitoring(ref);
+    }
+
+    @Override
+    public void trapExits(boolean trap) {
+        trapExits = trap;
+    }
+
+    @Override
+    public boolean trapsExits() {
+        return trapExits;
+    }
+
+    @Override
+    public void exit(ProcessRef target, ExitReason reason) {
+        ProcessCell cell = node.cellOf(target);
+        if (cell != null) {
+            cell.exitSignal(this, reason, false);
+        }
+    }
+
+    @Override
+    public Pid spawnLink(Behavior behavior, SpawnOptions options) {
+        return node.spawn(behavior, options, this);
+    }
+
+    @Override
+    public void stop(ExitReason reason) {
+        stopRequest = reason;
+    }
+
+    @Override
+    public void awaitAnswer(Awaited message) {
+        boolean dead;
+        synchronized (this) {
+            dead = state == DEAD;
+            if (!dead) {
+                extras().awaiting(message);
+            }
+        }
+        if (dead) {
+            ExitReason reason = exitReason;
+            message.fail(new ExitException(pid, reason == null ? ExitReason.NOPROC : reason));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "process " + pid + (name == null ? "" : " (" + name + ")");
+    }
+
+    /** The system message that asks a process to stop gracefully. */
+    record Stop(ExitReason reason) {
+    }
+}

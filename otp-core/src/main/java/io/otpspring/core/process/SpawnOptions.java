@@ -1,0 +1,63 @@
+package io.otpspring.core.process;
+
+import java.util.Objects;
+
+import io.otpspring.core.mailbox.MailboxSpec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to spawn a process. Start from {@link #defaults()} and refine with the {@code with…} methods.
+ *
+ * @param name a name to register the process under, or {@code null}
+ * @param mailbox the shape of its mailbox
+ * @param trapExits whether it starts trapping exits
+ * @param supervisor the supervisor that owns it: the two are linked, and when it exits its name and
+ *                   queued messages are kept until the supervisor restarts or releases it
+ * @param predecessor the dead incarnation this one replaces (a restart): it takes over its name
+ *                    and, per {@code mailboxOnRestart}, its queued messages
+ * @param mailboxOnRestart what happens to the predecessor's queued messages
+ */
+public record SpawnOptions(@Nullable String name, MailboxSpec mailbox, boolean trapExits,
+        @Nullable Pid supervisor, @Nullable Pid predecessor, MailboxOnRestart mailboxOnRestart) {
+
+    private static final SpawnOptions DEFAULTS = new SpawnOptions(null, MailboxSpec.unbounded(), false, null,
+            null, MailboxOnRestart.KEEP);
+
+    public SpawnOptions {
+        Objects.requireNonNull(mailbox, "mailbox");
+        Objects.requireNonNull(mailboxOnRestart, "mailboxOnRestart");
+        if (name != null && name.isBlank()) {
+            throw new IllegalArgumentException("a process name must not be blank");
+        }
+    }
+
+    /** An anonymous, unsupervised process with an unbounded mailbox, not trapping exits. */
+    public static SpawnOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** The same, registered under {@code name}. */
+    public SpawnOptions withName(@Nullable String name) {
+        return new SpawnOptions(name, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+    }
+
+    /** The same, with the given mailbox shape. */
+    public SpawnOptions withMailbox(MailboxSpec mailbox) {
+        return new SpawnOptions(name, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+    }
+
+    /** The same, trapping exits from the start. */
+    public SpawnOptions withTrapExits(boolean trapExits) {
+        return new SpawnOptions(name, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+    }
+
+    /** The same, owned by {@code supervisor} (which must trap exits). */
+    public SpawnOptions withSupervisor(@Nullable Pid supervisor) {
+        return new SpawnOptions(name, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+    }
+
+    /** The same, replacing the dead incarnation {@code predecessor}. */
+    public SpawnOptions withPredecessor(@Nullable Pid predecessor, MailboxOnRestart mailboxOnRestart) {
+        return new SpawnOptions(name, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+    }
+}

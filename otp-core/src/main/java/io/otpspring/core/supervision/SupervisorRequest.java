@@ -1,0 +1,33 @@
+package io.otpspring.core.supervision;
+
+import java.util.List;
+
+/** The calls a supervisor answers, and the messages it sends itself. */
+sealed interface SupervisorRequest {
+
+    record WhichChildren() implements SupervisorRequest {
+    }
+
+    record CountChildren() implements SupervisorRequest {
+    }
+
+    record StartChild(ChildSpec spec) implements SupervisorRequest {
+    }
+
+    record RestartChild(String id) implements SupervisorRequest {
+    }
+
+    record TerminateChild(String id) implements SupervisorRequest {
+    }
+
+    record DeleteChild(String id) implements SupervisorRequest {
+    }
+
+    /** Sent to itself when a restart failed to start {@code ids}: try again, counting a restart. */
+    record RetryRestart(List<String> ids) implements SupervisorRequest {
+    }
+
+    /** A refused request, replied as a value so that the supervisor lives on. */
+    record Refused(RuntimeException error) {
+    }
+}

@@ -1,0 +1,350 @@
+package io.otpspring.core.supervision;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.otpspring.core.genserver.From;
+import io.otpspring.core.genserver.GenServer;
+import io.otpspring.core.genserver.Reply;
+import io.otpspring.core.process.Exit;
+import io.otpspring.core.process.ExitReason;
+import io.otpspring.core.process.Node;
+import io.otpspring.core.process.Pid;
+import io.otpspring.core.process.ProcessContext;
+import io.otpspring.core.process.SpawnOptions;
+import io.otpspring.core.process.StartException;
+import io.otpspring.core.supervision.SupervisorRequest.CountChildren;
+import io.otpspring.core.supervision.SupervisorRequest.DeleteChild;
+import io.otpspring.core.supervision.SupervisorRequest.Refused;
+import io.otpspring.core.supervision.SupervisorRequest.RestartChild;
+import io.otpspring.core.supervision.SupervisorRequest.RetryRestart;
+import io.otpspring.core.supervision.SupervisorRequest.StartChild;
+import io.otpspring.core.supervision.SupervisorRequest.TerminateChild;
+import io.otpspring.core.supervision.SupervisorRequest.WhichChildren;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The supervisor process: the imperative shell around {@link SupervisionDecisions}. It traps
+ * exits, turns each child's {@link Exit} into a decision and carries it out: stopping children
+ * as their {@link Shutdown} says, starting new incarnations that inherit their predecessors'
+ * names and mailboxes, and releasing the ones it will not restart.
+ */
+final class SupervisorServer implements GenServer {
+
+    static final ExitReason GAVE_UP = ExitReason.shutdown("reached_max_restart_intensity");
+
+    private final SupervisorSpec spec;
+    private final List<Child> children = new ArrayList<>();
+    private final Map<String, Child> byId = new HashMap<>();
+    private final Map<Pid, Child> byPid = new HashMap<>();
+    private RestartIntensity intensity;
+    private @Nullable ProcessContext self;
+
+    SupervisorServer(SupervisorSpec spec) {
+        this.spec = spec;
+        this.intensity = RestartIntensity.of(spec.intensity(), spec.period());
+    }
+
+    /** One child: its spec, its current incarnation and the dead one a restart succeeds. */
+    private static final class Child {
+
+        private final ChildSpec spec;
+        private @Nullable Pid pid;
+        private @Nullable Pid predecessor;
+        private int restarts;
+
+        Child(ChildSpec spec) {
+            this.spec = spec;
+        }
+
+        ChildState state() {
+            return new ChildState(spec.id(), spec.restart(), spec.significant(), pid != null);
+        }
+    }
+
+    @Override
+    public void init(ProcessContext context) {
+        this.self = context;
+        for (ChildSpec childSpec : spec.children()) {
+            Child child = add(childSpec);
+            StartException failure = start(child);
+            if (failure != null) {
+                stopAll();
+                throw new StartException("supervisor failed to start child '" + childSpec.id() + "'", failure.reason());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    @Override
+    public Reply handleCall(Object request, From from) {
+        try {
+            return Reply.of(answer((SupervisorRequest) request));
+        }
+        catch (IllegalArgumentException | IllegalStateException | StartException refused) {
+            return Reply.of(new Refused(refused));
+        }
+    }
+
+    private Object answer(SupervisorRequest request) {
+        return switch (request) {
+            case WhichChildren ignored -> children.stream()
+                    .map(child -> new ChildInfo(child.spec.id(), child.pid, child.spec.type(), child.spec.restart(),
+                            child.restarts))
+                    .toList();
+            case CountChildren ignored -> count();
+            case StartChild start -> startNew(start.spec());
+            case RestartChild restart -> restartTerminated(existing(restart.id()));
+            case TerminateChild terminate -> terminate(existing(terminate.id()));
+            case DeleteChild delete -> delete(existing(delete.id()));
+            case RetryRestart retry -> throw new IllegalArgumentException("not a call: " + retry);
+        };
+    }
+
+    private ChildCounts count() {
+        int active = 0;
+        int supervisors = 0;
+        for (Child child : children) {
+            active += child.pid != null ? 1 : 0;
+            supervisors += child.spec.type() == ChildType.SUPERVISOR ? 1 : 0;
+        }
+        return new ChildCounts(children.size(), active, supervisors, children.size() - supervisors);
+    }
+
+    private Pid startNew(ChildSpec childSpec) {
+        if (byId.containsKey(childSpec.id())) {
+            throw new IllegalArgumentException("a child with id '" + childSpec.id() + "' already exists");
+        }
+        if (childSpec.significant() && spec.autoShutdown() == AutoShutdown.NEVER) {
+            throw new IllegalArgumentException("child '" + childSpec.id()
+                    + "' is significant, but the supervisor's auto-shutdown is NEVER");
+        }
+        Child child = add(childSpec);
+        StartException failure = start(child);
+        if (failure != null) {
+            forget(child);
+            throw failure;
+        }
+        return child.pid;
+    }
+
+    private Pid restartTerminated(Child child) {
+        if (child.pid != null) {
+            throw new IllegalStateException("child '" + child.spec.id() + "' is running");
+        }
+        StartException failure = start(child);
+        if (failure != null) {
+            throw failure;
+        }
+        return child.pid;
+    }
+
+    private String terminate(Child child) {
+        stop(child);
+        release(child);
+        if (child.spec.restart() == Restart.TEMPORARY) {
+            forget(child);
+        }
+        return child.spec.id();
+    }
+
+    private String delete(Child child) {
+        if (child.pid != null) {
+            throw new IllegalStateException("child '" + child.spec.id() + "' is running; terminate it first");
+        }
+        release(child);
+        forget(child);
+        return child.spec.id();
+    }
+
+    private Child existing(String id) {
+        Child child = byId.get(id);
+        if (child == null) {
+            throw new IllegalArgumentException("no child with id '" + id + "'");
+        }
+        return child;
+    }
+
+    // ---------------------------------------------------------------- exits
+
+    @Override
+    public void handleInfo(Object message) {
+        if (message instanceof Exit exit && exit.from() != null) {
+            Child child = byPid.remove(exit.from());
+            if (child != null) {
+                childExited(child, exit.reason());
+            }
+        }
+        else if (message instanceof RetryRestart retry) {
+            restartAgain(retry.ids());
+        }
+    }
+
+    private void childExited(Child child, ExitReason reason) {
+        List<ChildState> before = states();
+        child.predecessor = child.pid;
+        child.pid = null;
+        ExitDecision decision = SupervisionDecisions.onChildExit(spec.strategy(), spec.autoShutdown(), before,
+                child.spec.id(), reason);
+        carryOut(decision);
+    }
+
+    private void carryOut(ExitDecision decision) {
+        switch (decision) {
+            case ExitDecision.RestartChildren restart -> restart(restart);
+            case ExitDecision.KeepTerminated keep -> release(existing(keep.id()));
+            case ExitDecision.RemoveChild remove -> {
+                Child child = existing(remove.id());
+                release(child);
+                forget(child);
+            }
+            case ExitDecision.ShutDownSupervisor shutDown -> {
+                carryOut(shutDown.then());
+                context().stop(shutDown.reason());
+            }
+        }
+    }
+
+    private void restart(ExitDecision.RestartChildren plan) {
+        if (!countRestart()) {
+            return;
+        }
+        for (String id : plan.stop()) {
+            stop(existing(id));
+        }
+        for (String id : plan.remove()) {
+            Child child = existing(id);
+            release(child);
+            forget(child);
+        }
+        startInOrder(plan.start());
+    }
+
+    private void restartAgain(List<String> ids) {
+        if (countRestart()) {
+            startInOrder(ids.stream().filter(byId::containsKey).toList());
+        }
+    }
+
+    /** Counts a restart; when that exceeds the intensity the supervisor gives up and returns false. */
+    private boolean countRestart() {
+        RestartIntensity.Outcome outcome = intensity.record(System.nanoTime());
+        intensity = outcome.intensity();
+        if (outcome.exceeded()) {
+            context().stop(GAVE_UP);
+            return false;
+        }
+        return true;
+    }
+
+    private void startInOrder(List<String> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            Child child = existing(ids.get(i));
+            if (child.pid != null) {
+                continue;
+            }
+            child.restarts++;
+            if (start(child) != null) {
+                context().self().send(new RetryRestart(ids.subList(i, ids.size())));
+                return;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- stopping
+
+    @Override
+    public void terminate(ExitReason reason) {
+        stopAll();
+    }
+
+    private void stopAll() {
+        for (String id : SupervisionDecisions.stopOrder(states())) {
+            stop(existing(id));
+        }
+        for (Child child : children) {
+            release(child);
+        }
+    }
+
+    /** Stops a running child as its shutdown says; its dead incarnation becomes the predecessor. */
+    private void stop(Child child) {
+        Pid pid = child.pid;
+        if (pid == null) {
+            return;
+        }
+        byPid.remove(pid);
+        Node node = context().node();
+        Shutdown shutdown = child.spec.shutdown();
+        if (shutdown.isBrutalKill() || !node.stop(pid, ExitReason.SHUTDOWN, shutdown.timeout())) {
+            node.exit(pid, ExitReason.KILL);
+            node.awaitExit(pid, null);
+        }
+        child.predecessor = pid;
+        child.pid = null;
+    }
+
+    /** Gives up the dead incarnation of a child that will not be restarted now. */
+    private void release(Child child) {
+        Pid dead = child.predecessor;
+        if (dead != null) {
+            context().node().release(dead);
+            child.predecessor = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- starting
+
+    private @Nullable StartException start(Child child) {
+        ChildSpec childSpec = child.spec;
+        SpawnOptions options = SpawnOptions.defaults()
+                .withName(childSpec.name())
+                .withMailbox(childSpec.mailbox())
+                .withSupervisor(context().self())
+                .withPredecessor(child.predecessor, childSpec.mailboxOnRestart());
+        try {
+            Pid pid = childSpec.start().start(context().node(), options);
+            child.pid = pid;
+            child.predecessor = null;
+            byPid.put(pid, child);
+            return null;
+        }
+        catch (StartException failure) {
+            return failure;
+        }
+        catch (Exception failure) {
+            return new StartException("child '" + childSpec.id() + "' failed to start", ExitReason.crash(failure));
+        }
+    }
+
+    private Child add(ChildSpec childSpec) {
+        Child child = new Child(childSpec);
+        children.add(child);
+        byId.put(childSpec.id(), child);
+        return child;
+    }
+
+    private void forget(Child child) {
+        children.remove(child);
+        byId.remove(child.spec.id());
+    }
+
+    private List<ChildState> states() {
+        List<ChildState> states = new ArrayList<>(children.size());
+        for (Child child : children) {
+            states.add(child.state());
+        }
+        return states;
+    }
+
+    private ProcessContext context() {
+        ProcessContext context = self;
+        if (context == null) {
+            throw new IllegalStateException("supervisor not initialised");
+        }
+        return context;
+    }
+}
