@@ -1,8 +1,11 @@
 package io.otpspring.core.genserver;
 
 import io.otpspring.core.process.Behavior;
+import io.otpspring.core.process.DeadLetter;
 import io.otpspring.core.process.Exit;
+import io.otpspring.core.process.ExitException;
 import io.otpspring.core.process.ExitReason;
+import io.otpspring.core.process.Pid;
 import io.otpspring.core.process.ProcessContext;
 
 /**
@@ -48,7 +51,10 @@ final class GenServerBehavior implements Behavior {
         CallSlot from = call.from();
         from.countLateRepliesIn(self.node().deadLetters());
         Reply reply = server.handleCall(call.request(), from);
-        if (reply instanceof Reply.Value value) {
+        if (!self.self().isAlive()) {
+            answerFromKilledProcess(call);
+        }
+        else if (reply instanceof Reply.Value value) {
             from.reply(value.value());
         }
         else if (reply instanceof Reply.Stop stop) {
@@ -64,6 +70,17 @@ final class GenServerBehavior implements Behavior {
             throw new IllegalStateException(server.getClass().getName()
                     + ".handleCall returned null for " + call.request() + "; return Reply.of(null) to reply null");
         }
+    }
+
+    /**
+     * The handler finished after its process was killed: the reply cannot come from a dead
+     * process, so the caller learns the exit instead and the answer is counted.
+     */
+    private void answerFromKilledProcess(Call call) {
+        Pid pid = self.self();
+        ExitReason reason = self.node().exitReason(pid);
+        call.from().fail(new ExitException(pid, reason == null ? ExitReason.KILLED : reason));
+        self.node().deadLetters().publish(new DeadLetter(pid, call.request(), DeadLetter.Cause.FROM_KILLED_PROCESS));
     }
 
     @Override

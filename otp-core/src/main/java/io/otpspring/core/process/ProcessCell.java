@@ -245,6 +245,12 @@ final class ProcessCell implements ProcessContext, Runnable {
                 return false;
             }
             behavior.handle(message);
+            ExitReason stop = stopRequest;
+            if (stop != null) {
+                finish(stop);
+                return false;
+            }
+            return state != DEAD;
         }
         catch (Throwable failure) {
             if (state != DEAD) {
@@ -255,12 +261,6 @@ final class ProcessCell implements ProcessContext, Runnable {
         finally {
             IN_HAND.setRelease(this, (Object) null);
         }
-        ExitReason stop = stopRequest;
-        if (stop != null) {
-            finish(stop);
-            return false;
-        }
-        return state != DEAD;
     }
 
     /** The message in hand is not retried; a waiting caller learns the reason once the process is dead. */
@@ -371,8 +371,8 @@ final class ProcessCell implements ProcessContext, Runnable {
             ended = extras;
             extras = null;
         }
-        stopLeftoverThread();
         Object held = IN_HAND.getAcquire(this);
+        stopLeftoverThread();
         if (held instanceof Awaited awaited && !awaited.isSettled()) {
             awaited.fail(new ExitException(pid, reason));
         }
@@ -431,7 +431,7 @@ final class ProcessCell implements ProcessContext, Runnable {
                 return;
             }
             drainLocked();
-            routeLocked(message, Cause.RECIPIENT_DEAD);
+            routeLocked(message, Cause.RECIPIENT_DEAD, ExitReason.NOPROC);
         }
     }
 
@@ -457,6 +457,12 @@ final class ProcessCell implements ProcessContext, Runnable {
     }
 
     private void routeLocked(Object message, Cause cause) {
+        ExitReason reason = exitReason;
+        routeLocked(message, cause, reason == null ? ExitReason.NOPROC : reason);
+    }
+
+    /** Forwards a message to the successor, or fails it (a call learns {@code reason}) as a dead letter. */
+    private void routeLocked(Object message, Cause cause, ExitReason reason) {
         ProcessCell next = successor;
         if (disposal == FORWARD && next != null) {
             next.enqueue(message, true);
@@ -466,8 +472,7 @@ final class ProcessCell implements ProcessContext, Runnable {
             return;
         }
         if (message instanceof Awaited awaited) {
-            ExitReason reason = exitReason;
-            awaited.fail(new ExitException(pid, reason == null ? ExitReason.NOPROC : reason));
+            awaited.fail(new ExitException(pid, reason));
         }
         node.deadLetters().publish(new DeadLetter(pid, message, cause));
     }
