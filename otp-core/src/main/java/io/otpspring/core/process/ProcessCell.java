@@ -39,12 +39,14 @@ final class ProcessCell implements ProcessContext, Runnable {
     private static final int LINGER_SPINS = Integer.getInteger("otp.linger", 256);
     private static final VarHandle STATE;
     private static final VarHandle IN_HAND;
+    private static final VarHandle TAKING;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(ProcessCell.class, "state", int.class);
             IN_HAND = lookup.findVarHandle(ProcessCell.class, "inHand", Object.class);
+            TAKING = lookup.findVarHandle(ProcessCell.class, "taking", boolean.class);
         }
         catch (ReflectiveOperationException ex) {
             throw new ExceptionInInitializerError(ex);
@@ -62,6 +64,11 @@ final class ProcessCell implements ProcessContext, Runnable {
     private volatile @Nullable Thread thread;
     private volatile boolean trapExits;
     private volatile @Nullable ExitReason exitReason;
+    /**
+     * Whether the drain thread is between checking that the process lives and deciding what to do
+     * with the message it takes: whoever kills the process waits for that decision.
+     */
+    private boolean taking;
     /** The message being handled; read by whoever kills the process. */
     private @Nullable Object inHand;
     /** Set by {@link #stop(ExitReason)}; read by the process's own thread. */
@@ -197,11 +204,14 @@ final class ProcessCell implements ProcessContext, Runnable {
 
     private void drain(Thread current) {
         for (;;) {
+            TAKING.setVolatile(this, true);
             if (state == DEAD) {
+                TAKING.setRelease(this, false);
                 return;
             }
             Object message = mailbox.poll();
             if (message == null && (message = lingerForMessage()) == null) {
+                TAKING.setRelease(this, false);
                 thread = null;
                 if (!STATE.compareAndSet(this, RUNNING, IDLE)) {
                     return;
@@ -214,8 +224,10 @@ final class ProcessCell implements ProcessContext, Runnable {
             }
             if (state == DEAD) {
                 routeFromDead(message, true);
+                TAKING.setRelease(this, false);
                 return;
             }
+            TAKING.setRelease(this, false);
             if (!dispatch(message)) {
                 return;
             }
@@ -373,6 +385,7 @@ final class ProcessCell implements ProcessContext, Runnable {
         }
         Object held = IN_HAND.getAcquire(this);
         stopLeftoverThread();
+        awaitLeftoverTake();
         if (held instanceof Awaited awaited && !awaited.isSettled()) {
             awaited.fail(new ExitException(pid, reason));
         }
@@ -396,6 +409,22 @@ final class ProcessCell implements ProcessContext, Runnable {
             ended.signalExitWaiters();
         }
         return true;
+    }
+
+    /**
+     * A leftover thread that took a message but had not yet seen this death puts it back at the
+     * head of the queue; wait for that before the exit is signalled and the queue handed on, so
+     * the message keeps its place.
+     */
+    private void awaitLeftoverTake() {
+        for (int spins = 0; (boolean) TAKING.getAcquire(this); spins++) {
+            if (spins < 1_000) {
+                Thread.onSpinWait();
+            }
+            else {
+                Thread.yield();
+            }
+        }
     }
 
     private boolean awaitsSupervisorDecision() {
@@ -461,20 +490,31 @@ final class ProcessCell implements ProcessContext, Runnable {
         routeLocked(message, cause, reason == null ? ExitReason.NOPROC : reason);
     }
 
-    /** Forwards a message to the successor, or fails it (a call learns {@code reason}) as a dead letter. */
+    /**
+     * Forwards a message to the successor, or fails it (a call learns {@code reason}) as a dead
+     * letter; signals are dropped.
+     */
     private void routeLocked(Object message, Cause cause, ExitReason reason) {
+        if (isSignal(message)) {
+            return;
+        }
         ProcessCell next = successor;
         if (disposal == FORWARD && next != null) {
             next.enqueue(message, true);
-            return;
-        }
-        if (message instanceof Stop) {
             return;
         }
         if (message instanceof Awaited awaited) {
             awaited.fail(new ExitException(pid, reason));
         }
         node.deadLetters().publish(new DeadLetter(pid, message, cause));
+    }
+
+    /**
+     * Signals turned into messages ({@code Stop}, {@code Exit}, {@code Down}) concern the incarnation
+     * they were sent to: once it is gone they vanish, as signals to a dead process do in Erlang.
+     */
+    private static boolean isSignal(Object message) {
+        return message instanceof Stop || message instanceof Exit || message instanceof Down;
     }
 
     /**

@@ -36,7 +36,7 @@ public record RestartIntensity(int maxRestarts, Duration period, List<Long> rest
         long window = period.toNanos();
         List<Long> inWindow = new ArrayList<>(restarts.size() + 1);
         for (long time : restarts) {
-            if (nowNanos - time < window) {
+            if (nowNanos - time <= window) {
                 inWindow.add(time);
             }
         }
@@ -47,7 +47,7 @@ public record RestartIntensity(int maxRestarts, Duration period, List<Long> rest
     /** How many restarts lie within the period ending at {@code nowNanos}. */
     public int restartsWithin(long nowNanos) {
         long window = period.toNanos();
-        return (int) restarts.stream().filter(time -> nowNanos - time < window).count();
+        return (int) restarts.stream().filter(time -> nowNanos - time <= window).count();
     }
 
     /**

@@ -43,6 +43,7 @@ final class SupervisorServer implements GenServer {
     private @Nullable ProcessContext self;
 
     SupervisorServer(SupervisorSpec spec) {
+        spec.children().forEach(spec::requireAcceptable);
         this.spec = spec;
         this.intensity = RestartIntensity.of(spec.intensity(), spec.period());
     }
@@ -118,10 +119,7 @@ final class SupervisorServer implements GenServer {
         if (byId.containsKey(childSpec.id())) {
             throw new IllegalArgumentException("a child with id '" + childSpec.id() + "' already exists");
         }
-        if (childSpec.significant() && spec.autoShutdown() == AutoShutdown.NEVER) {
-            throw new IllegalArgumentException("child '" + childSpec.id()
-                    + "' is significant, but the supervisor's auto-shutdown is NEVER");
-        }
+        spec.requireAcceptable(childSpec);
         Child child = add(childSpec);
         StartException failure = start(child);
         if (failure != null) {

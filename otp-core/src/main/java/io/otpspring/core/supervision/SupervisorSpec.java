@@ -36,10 +36,18 @@ public record SupervisorSpec(Strategy strategy, int intensity, Duration period, 
             if (!ids.add(child.id())) {
                 throw new IllegalArgumentException("duplicate child id '" + child.id() + "'");
             }
-            if (child.significant() && autoShutdown == AutoShutdown.NEVER) {
-                throw new IllegalArgumentException("child '" + child.id()
-                        + "' is significant, but the supervisor's auto-shutdown is NEVER");
-            }
+        }
+    }
+
+    /**
+     * Checks that this supervisor may have {@code child}: a significant child needs an automatic
+     * shutdown other than {@code NEVER}. Checked when the supervisor starts, so that the
+     * {@code with…} methods may come in any order.
+     */
+    void requireAcceptable(ChildSpec child) {
+        if (child.significant() && autoShutdown == AutoShutdown.NEVER) {
+            throw new IllegalArgumentException("child '" + child.id()
+                    + "' is significant, but the supervisor's auto-shutdown is NEVER");
         }
     }
 

@@ -1,0 +1,216 @@
+package io.otpspring.core.supervision;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.otpspring.core.genserver.GenServer;
+import io.otpspring.core.process.ExitReason;
+import io.otpspring.core.process.Node;
+import io.otpspring.core.process.Pid;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static io.otpspring.core.supervision.Restart.PERMANENT;
+import static io.otpspring.core.supervision.Restart.TEMPORARY;
+import static io.otpspring.core.supervision.Restart.TRANSIENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Restart strategies carried out on real GenServer children. */
+class SupervisorStrategyTest {
+
+    private final Node node = Node.start("strategy");
+    private final Events events = new Events();
+
+    @AfterEach
+    void closeNode() {
+        node.close();
+    }
+
+    /** How the child {@code b} is made to exit. */
+    enum HowItExits {
+        NORMAL, SHUTDOWN, CRASH, KILL;
+
+        void apply(Node node, Pid child) {
+            switch (this) {
+                case NORMAL -> GenServer.cast(child, new RecordingServer.StopWith(ExitReason.NORMAL));
+                case SHUTDOWN -> GenServer.cast(child, new RecordingServer.StopWith(ExitReason.SHUTDOWN));
+                case CRASH -> GenServer.cast(child, new RecordingServer.Crash());
+                case KILL -> node.exit(child, ExitReason.KILL);
+            }
+        }
+
+        /** Whether a child of restart type {@code restart} is restarted after exiting this way. */
+        boolean restarts(Restart restart) {
+            return restart == PERMANENT || restart == TRANSIENT && (this == CRASH || this == KILL);
+        }
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> rows = new ArrayList<>();
+        for (Strategy strategy : Strategy.values()) {
+            for (Restart restart : Restart.values()) {
+                for (HowItExits exit : HowItExits.values()) {
+                    rows.add(Arguments.of(strategy, restart, exit));
+                }
+            }
+        }
+        return rows.stream();
+    }
+
+    /**
+     * What the supervisor does after b exits: the lifecycle events that follow, the children that
+     * get a new incarnation, and the children it still has.
+     */
+    record Outcome(List<String> events, List<String> restarted, List<String> ids) {
+
+        static Outcome of(Strategy strategy, Restart restart, HowItExits exit) {
+            List<String> events = new ArrayList<>(exit == HowItExits.KILL ? List.of() : List.of("terminate:b"));
+            if (!exit.restarts(restart)) {
+                return new Outcome(events, List.of(),
+                        restart == TEMPORARY ? List.of("a", "c", "d") : List.of("a", "b", "c", "d"));
+            }
+            return switch (strategy) {
+                case ONE_FOR_ONE -> {
+                    events.add("init:b");
+                    yield new Outcome(events, List.of("b"), List.of("a", "b", "c", "d"));
+                }
+                case ONE_FOR_ALL -> {
+                    events.addAll(List.of("terminate:d", "terminate:c", "terminate:a", "init:a", "init:b", "init:d"));
+                    yield new Outcome(events, List.of("a", "b", "d"), List.of("a", "b", "d"));
+                }
+                case REST_FOR_ONE -> {
+                    events.addAll(List.of("terminate:d", "terminate:c", "init:b", "init:d"));
+                    yield new Outcome(events, List.of("b", "d"), List.of("a", "b", "d"));
+                }
+            };
+        }
+    }
+
+    /**
+     * Children a (permanent), b (the one that exits), c (temporary), d (transient): when b is
+     * restarted, one_for_all stops d, c, a and starts a, b, d; rest_for_one stops d, c and starts
+     * b, d; the temporary c is removed, not restarted.
+     */
+    @ParameterizedTest(name = "{0}: {1} child {2}")
+    @MethodSource("matrix")
+    void restartsTheRightChildrenInTheRightOrder(Strategy strategy, Restart restart, HowItExits exit) {
+        Pid sup = Supervisor.start(node, new SupervisorSpec(strategy, 3, Duration.ofSeconds(5), AutoShutdown.NEVER,
+                List.of(RecordingServer.child("a", events),
+                        RecordingServer.child("b", events).withRestart(restart),
+                        RecordingServer.child("c", events).withRestart(TEMPORARY),
+                        RecordingServer.child("d", events).withRestart(TRANSIENT))));
+        assertThat(events.lifecycle()).containsExactly("init:a", "init:b", "init:c", "init:d");
+        Map<String, Pid> before = Children.pids(sup);
+        events.clear();
+
+        exit.apply(node, before.get("b"));
+
+        Outcome expected = Outcome.of(strategy, restart, exit);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Map<String, Pid> after = Children.pids(sup);
+            assertThat(after.keySet()).containsExactlyElementsOf(expected.ids());
+            assertThat(after.get("b")).isNotEqualTo(before.get("b"));
+            assertThat(events.lifecycle()).containsExactlyElementsOf(expected.events());
+        });
+
+        Map<String, Pid> after = Children.pids(sup);
+        for (String id : expected.ids()) {
+            if (expected.restarted().contains(id)) {
+                assertThat(after.get(id)).as("new incarnation of %s", id).isNotEqualTo(before.get(id));
+                assertThat(after.get(id).isAlive()).isTrue();
+            }
+            else if (id.equals("b")) {
+                assertThat(after.get(id)).as("b kept as terminated").isNull();
+            }
+            else {
+                assertThat(after.get(id)).as("untouched %s", id).isEqualTo(before.get(id));
+            }
+        }
+        assertThat(before.get("b").isAlive()).isFalse();
+        if (!expected.ids().contains("c")) {
+            assertThat(before.get("c").isAlive()).as("removed temporary c stopped").isFalse();
+        }
+        assertThat(sup.isAlive()).isTrue();
+    }
+
+    @Test
+    void siblingsAreStoppedGracefullyWithShutdown() {
+        Pid sup = Supervisor.start(node, SupervisorSpec.oneForAll(
+                RecordingServer.child("a", events), RecordingServer.child("b", events)));
+        Pid b = Children.pid(sup, "b");
+
+        GenServer.cast(b, new RecordingServer.Crash());
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(events.lifecycle()).endsWith("terminate:a", "init:a", "init:b"));
+        assertThat(events.terminateReason("a")).isEqualTo(ExitReason.SHUTDOWN);
+        assertThat(events.terminateReason("b")).isInstanceOf(ExitReason.Crash.class);
+    }
+
+    @Test
+    void oneForAllStartsAgainANonTemporaryChildThatWasTerminatedByHand() {
+        Pid sup = Supervisor.start(node, SupervisorSpec.oneForAll(
+                RecordingServer.child("a", events), RecordingServer.child("b", events),
+                RecordingServer.child("c", events).withRestart(TRANSIENT)));
+        Supervisor.terminateChild(sup, "c");
+        events.clear();
+
+        GenServer.cast(Children.pid(sup, "a"), new RecordingServer.Crash());
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events.lifecycle())
+                .containsExactly("terminate:a", "terminate:b", "init:a", "init:b", "init:c"));
+        assertThat(Children.pids(sup).values()).allSatisfy(pid -> assertThat(pid.isAlive()).isTrue());
+    }
+
+    @Test
+    void restartedChildrenAreCountedInWhichChildren() {
+        Pid sup = Supervisor.start(node, SupervisorSpec.restForOne(
+                RecordingServer.child("a", events), RecordingServer.child("b", events),
+                RecordingServer.child("c", events)));
+        Pid b = Children.pid(sup, "b");
+
+        GenServer.cast(b, new RecordingServer.Crash());
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(Supervisor.whichChildren(sup)).extracting(ChildInfo::restarts).containsExactly(0, 1, 1));
+    }
+
+    @Test
+    void anySignificantChildExitingStopsTheSupervisorAndItsChildren() {
+        Pid sup = Supervisor.start(node, autoShutdown(AutoShutdown.ANY_SIGNIFICANT,
+                RecordingServer.child("a", events),
+                RecordingServer.child("s", events).withRestart(TRANSIENT).withSignificant(true),
+                RecordingServer.child("c", events)));
+        events.clear();
+
+        GenServer.cast(Children.pid(sup, "s"), new RecordingServer.StopWith(ExitReason.NORMAL));
+
+        assertThat(node.awaitExit(sup, Duration.ofSeconds(10))).isEqualTo(ExitReason.SHUTDOWN);
+        assertThat(events.lifecycle()).containsExactly("terminate:s", "terminate:c", "terminate:a");
+    }
+
+    @Test
+    void allSignificantStopsTheSupervisorOnlyAfterTheLastSignificantChild() {
+        Pid sup = Supervisor.start(node, autoShutdown(AutoShutdown.ALL_SIGNIFICANT,
+                RecordingServer.child("s", events).withRestart(TEMPORARY).withSignificant(true),
+                RecordingServer.child("t", events).withRestart(TRANSIENT).withSignificant(true)));
+
+        GenServer.cast(Children.pid(sup, "s"), new RecordingServer.Crash());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Children.ids(sup)).containsExactly("t"));
+        assertThat(sup.isAlive()).isTrue();
+
+        GenServer.cast(Children.pid(sup, "t"), new RecordingServer.StopWith(ExitReason.SHUTDOWN));
+        assertThat(node.awaitExit(sup, Duration.ofSeconds(10))).isEqualTo(ExitReason.SHUTDOWN);
+    }
+
+    private static SupervisorSpec autoShutdown(AutoShutdown autoShutdown, ChildSpec... children) {
+        return SupervisorSpec.oneForOne(children).withAutoShutdown(autoShutdown);
+    }
+}
