@@ -107,7 +107,7 @@ public final class Node implements AutoCloseable {
         if (supervisor != null) {
             ProcessCell.link(supervisor, cell);
         }
-        ExitReason failure = cell.initialize();
+        ExitReason failure = cell.initialize(spawner);
         if (failure != null) {
             throw new StartException("process " + cell.pid() + " failed to start", failure);
         }
@@ -141,13 +141,27 @@ public final class Node implements AutoCloseable {
 
     // ---------------------------------------------------------------- names
 
-    /** Registers {@code pid} under {@code name}. */
+    /**
+     * Registers {@code pid} under {@code name}; the name is freed when the process exits.
+     *
+     * @throws NameTakenException when another process holds the name
+     * @throws IllegalArgumentException when the process is not alive or already has another name
+     */
     public void register(String name, Pid pid) {
         ProcessCell cell = localCell(pid);
         if (!cell.isAlive()) {
             throw new IllegalArgumentException(pid + " is not alive");
         }
+        String current = cell.name();
+        if (current != null && !current.equals(name) && names.lookup(current) == cell) {
+            throw new IllegalArgumentException(pid + " is already registered as '" + current + "'");
+        }
         names.register(name, cell);
+        cell.registeredAs(name);
+        if (!cell.isAlive()) {
+            // it exited meanwhile, perhaps before its name was recorded
+            names.unregister(name, cell);
+        }
     }
 
     /** Removes {@code name} from whatever live process holds it. */

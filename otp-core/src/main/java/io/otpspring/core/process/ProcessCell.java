@@ -58,7 +58,7 @@ final class ProcessCell implements ProcessContext, Runnable {
     private final Mailbox mailbox;
     private final Behavior behavior;
     private final @Nullable ProcessCell supervisor;
-    private final @Nullable String name;
+    private volatile @Nullable String name;
 
     private volatile int state = STARTING;
     private volatile @Nullable Thread thread;
@@ -114,6 +114,11 @@ final class ProcessCell implements ProcessContext, Runnable {
     @Nullable
     String name() {
         return name;
+    }
+
+    /** Records the name {@link Node#register} gave this process, so that its exit frees it. */
+    void registeredAs(String registered) {
+        this.name = registered;
     }
 
     boolean isAlive() {
@@ -297,10 +302,12 @@ final class ProcessCell implements ProcessContext, Runnable {
 
     /**
      * Runs {@code init} on the calling thread as this process, then lets it handle messages.
-     * On failure the process is dead, unlinked from its starter, and the reason is returned.
+     * On failure the process is dead and the reason is returned: its starter ({@code spawner})
+     * and supervisor learn it from that value, not from an exit signal; links made during
+     * {@code init} fire as usual.
      */
     @Nullable
-    ExitReason initialize() {
+    ExitReason initialize(@Nullable ProcessCell spawner) {
         Thread current = Thread.currentThread();
         thread = current;
         ExitReason failure = null;
@@ -325,17 +332,15 @@ final class ProcessCell implements ProcessContext, Runnable {
             Thread.interrupted();
             return exitReason;
         }
-        unlinkQuietly();
+        unlinkQuietly(spawner);
+        unlinkQuietly(supervisor);
         die(failure);
         return failure;
     }
 
-    private void unlinkQuietly() {
-        Iterable<ProcessCell> linked;
-        synchronized (this) {
-            linked = links.takeAll();
-        }
-        for (ProcessCell other : linked) {
+    private void unlinkQuietly(@Nullable ProcessCell other) {
+        if (other != null) {
+            removeLink(other);
             other.removeLink(this);
         }
     }
@@ -397,10 +402,12 @@ final class ProcessCell implements ProcessContext, Runnable {
             if (other != supervisor || !pending) {
                 other.removeLink(this);
             }
-            other.exitSignal(this, reason, true);
-            if (other.supervisor == this) {
-                other.release();
-            }
+            LinkSignals.deliver(() -> {
+                other.exitSignal(this, reason, true);
+                if (other.supervisor == this) {
+                    other.release();
+                }
+            });
         }
         if (!pending) {
             sweep();
@@ -704,14 +711,27 @@ final class ProcessCell implements ProcessContext, Runnable {
 
     @Override
     public void exit(ProcessRef target, ExitReason reason) {
+        if (state == DEAD) {
+            return;
+        }
         ProcessCell cell = node.cellOf(target);
-        if (cell != null) {
-            cell.exitSignal(this, reason, false);
+        if (cell == null) {
+            return;
+        }
+        cell.exitSignal(this, reason, false);
+        Thread current = Thread.currentThread();
+        if (cell == this && state == DEAD && thread == current) {
+            // the handler goes on after its own death: from now on it cannot act as this process
+            Zombies.add(current, this);
         }
     }
 
     @Override
     public Pid spawnLink(Behavior behavior, SpawnOptions options) {
+        ExitReason reason = exitReason;
+        if (reason != null) {
+            throw new ExitException(pid, reason);
+        }
         return node.spawn(behavior, options, this);
     }
 

@@ -32,6 +32,9 @@ public interface ProcessContext {
     /**
      * Monitors {@code target}: a {@link Down} message arrives when it exits, or at once with
      * reason {@code noproc} when it is not alive.
+     *
+     * @throws ExitException with reason {@code noproc} when {@code target} is a name nothing is
+     *         registered under (there is no pid to put in a {@code Down})
      */
     MonitorRef monitor(ProcessRef target);
 
@@ -49,11 +52,11 @@ public interface ProcessContext {
 
     /**
      * Sends an exit signal to {@code target}: {@code kill} ends it unconditionally; other reasons
-     * end it unless it traps exits ({@code normal} is ignored then).
+     * end it unless it traps exits ({@code normal} is ignored then). A dead process sends none.
      */
     void exit(ProcessRef target, ExitReason reason);
 
-    /** Spawns a process linked to this one. */
+    /** Spawns a process linked to this one; a leftover thread of a dead process gets an {@link ExitException}. */
     Pid spawnLink(Behavior behavior, SpawnOptions options);
 
     /**
