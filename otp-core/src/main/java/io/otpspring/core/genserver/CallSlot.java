@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class CallSlot implements From, Awaited {
 
-    private static final int SPINS = Integer.getInteger("otp.callspins", 1 << 11);
+    private static final int SPINS = 1 << 11;
     private static final Object NULL_REPLY = new Object();
     private static final Object ABANDONED = new Object();
     private static final VarHandle OUTCOME;

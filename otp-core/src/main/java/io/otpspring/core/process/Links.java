@@ -1,7 +1,7 @@
 package io.otpspring.core.process;
 
 import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,7 +24,7 @@ final class Links {
         }
         else if (current instanceof ProcessCell single) {
             if (single != cell) {
-                Set<ProcessCell> set = new LinkedHashSet<>(4);
+                Set<ProcessCell> set = new HashSet<>(4);
                 set.add(single);
                 set.add(cell);
                 linked = set;
