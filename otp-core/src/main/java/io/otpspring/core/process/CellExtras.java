@@ -1,6 +1,5 @@
 package io.otpspring.core.process;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -9,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The parts of a process that most processes never use, allocated on first use: monitors in both
- * directions, calls awaiting a later reply, waiters for its exit, and messages its killed thread
- * handed back. Not thread-safe: the owning cell guards it.
+ * directions, calls awaiting a later reply and waiters for its exit. Not thread-safe: the owning
+ * cell guards it.
  */
 final class CellExtras {
 
@@ -19,7 +18,6 @@ final class CellExtras {
     private @Nullable List<Awaited> awaiting;
     private int awaitingPruneAt = 8;
     private @Nullable CountDownLatch exitLatch;
-    private @Nullable ArrayDeque<Object> pushedBack;
 
     void monitoredBy(MonitorRef ref) {
         if (monitoredBy == null) {
@@ -64,19 +62,6 @@ final class CellExtras {
             exitLatch = new CountDownLatch(1);
         }
         return exitLatch;
-    }
-
-    /** Keeps a message a killed process's thread took from the queue, ahead of the queue. */
-    void pushBack(Object message) {
-        if (pushedBack == null) {
-            pushedBack = new ArrayDeque<>(2);
-        }
-        pushedBack.addLast(message);
-    }
-
-    @Nullable
-    Object pollPushedBack() {
-        return pushedBack == null ? null : pushedBack.pollFirst();
     }
 
     /** Tells everyone who depended on the exited process: waiting callers, monitors. */

@@ -19,10 +19,8 @@ import org.jspecify.annotations.Nullable;
  * virtual thread that drains the mailbox and ends when it is empty, so a million idle processes
  * cost only their objects. A handler may block: it blocks only its own virtual thread.
  *
- * <p>After death a cell keeps routing what is sent to it: while its supervisor decides
- * ({@code PENDING}) messages wait in its queue; then they go to the successor incarnation
- * ({@code FORWARD}) or become dead letters ({@code DEAD_LETTER}). Senders check the state after
- * enqueueing, so a message that lands after the queue was swept is swept by its sender.
+ * <p>After death, its {@link Remains} route what was queued or is still sent to it: to the
+ * incarnation that succeeds it, or to the dead letters.
  */
 final class ProcessCell implements ProcessContext, Runnable {
 
@@ -30,11 +28,6 @@ final class ProcessCell implements ProcessContext, Runnable {
     static final int IDLE = 1;
     static final int RUNNING = 2;
     static final int DEAD = 3;
-
-    private static final byte ALIVE = 0;
-    private static final byte PENDING = 1;
-    private static final byte FORWARD = 2;
-    private static final byte DEAD_LETTER = 3;
 
     private static final long LINGER_AFTER_CALL_NANOS = 10_000;
     private static final VarHandle STATE;
@@ -79,8 +72,8 @@ final class ProcessCell implements ProcessContext, Runnable {
     // guarded by this
     private final Links links = new Links();
     private @Nullable CellExtras extras;
-    private byte disposal = ALIVE;
-    private @Nullable ProcessCell successor;
+    /** Set (under the lock) just before the state turns {@code DEAD}; read after seeing {@code DEAD}. */
+    private @Nullable Remains remains;
 
     ProcessCell(Node node, long id, Behavior behavior, SpawnOptions options, @Nullable ProcessCell supervisor) {
         this.node = node;
@@ -129,12 +122,12 @@ final class ProcessCell implements ProcessContext, Runnable {
 
     /** Whether this incarnation is dead and no supervisor decision is pending for it. */
     synchronized boolean isReleased() {
-        return state == DEAD && disposal != PENDING;
+        return remains != null && !remains.isPending();
     }
 
     /** Whether this incarnation is dead and waits for its supervisor to restart or release it. */
     synchronized boolean awaitsSuccessor() {
-        return disposal == PENDING;
+        return remains != null && remains.isPending();
     }
 
     @Nullable
@@ -160,7 +153,7 @@ final class ProcessCell implements ProcessContext, Runnable {
     /** Enqueues a message, within the mailbox bound unless {@code force}, and wakes the process. */
     void enqueue(Object message, boolean force) {
         if (state == DEAD) {
-            routeFromDead(message, false);
+            remains().accept(message, false);
             return;
         }
         if (force) {
@@ -179,7 +172,7 @@ final class ProcessCell implements ProcessContext, Runnable {
             }
         }
         else if (current == DEAD) {
-            sweep();
+            remains().sweep();
         }
     }
 
@@ -230,7 +223,7 @@ final class ProcessCell implements ProcessContext, Runnable {
                 continue;
             }
             if (state == DEAD) {
-                routeFromDead(message, true);
+                remains().accept(message, true);
                 TAKING.setRelease(this, false);
                 return;
             }
@@ -389,7 +382,7 @@ final class ProcessCell implements ProcessContext, Runnable {
             }
             exitReason = reason;
             pending = state != STARTING && awaitsSupervisorDecision();
-            disposal = pending ? PENDING : DEAD_LETTER;
+            remains = new Remains(this, mailbox, pending);
             STATE.setVolatile(this, DEAD);
             linked = links.takeAll();
             ended = extras;
@@ -417,7 +410,7 @@ final class ProcessCell implements ProcessContext, Runnable {
             });
         }
         if (!pending) {
-            sweep();
+            remains().sweep();
         }
         if (ended != null) {
             ended.signalExitWaiters();
@@ -461,122 +454,35 @@ final class ProcessCell implements ProcessContext, Runnable {
 
     // ---------------------------------------------------------------- after death
 
-    /** Called by a sender (or the leftover thread) that found this process dead. */
-    private void routeFromDead(Object message, boolean wasAtHead) {
-        synchronized (this) {
-            if (disposal == PENDING) {
-                if (wasAtHead) {
-                    extras().pushBack(message);
-                }
-                else {
-                    mailbox.force(message);
-                }
-                return;
-            }
-            drainLocked();
-            routeLocked(message, Cause.RECIPIENT_DEAD, ExitReason.NOPROC);
+    private Remains remains() {
+        Remains current = remains;
+        if (current == null) {
+            throw new IllegalStateException(this + " is not dead");
         }
-    }
-
-    private void sweep() {
-        synchronized (this) {
-            if (disposal != PENDING && disposal != ALIVE) {
-                drainLocked();
-            }
-        }
-    }
-
-    private void drainLocked() {
-        if (extras != null) {
-            Object held;
-            while ((held = extras.pollPushedBack()) != null) {
-                routeLocked(held, Cause.RECIPIENT_DEAD);
-            }
-        }
-        Object message;
-        while ((message = mailbox.poll()) != null) {
-            routeLocked(message, Cause.RECIPIENT_DEAD);
-        }
-    }
-
-    private void routeLocked(Object message, Cause cause) {
-        ExitReason reason = exitReason;
-        routeLocked(message, cause, reason == null ? ExitReason.NOPROC : reason);
+        return current;
     }
 
     /**
-     * Forwards a message to the successor, or fails it (a call learns {@code reason}) as a dead
-     * letter; signals are dropped.
-     */
-    private void routeLocked(Object message, Cause cause, ExitReason reason) {
-        if (isSignal(message)) {
-            return;
-        }
-        ProcessCell next = successor;
-        if (disposal == FORWARD && next != null) {
-            next.enqueue(message, true);
-            return;
-        }
-        if (message instanceof Awaited awaited) {
-            awaited.fail(new ExitException(pid, reason));
-        }
-        node.deadLetters().publish(new DeadLetter(pid, message, cause));
-    }
-
-    /**
-     * Signals turned into messages ({@code Stop}, {@code Exit}, {@code Down}) concern the incarnation
-     * they were sent to: once it is gone they vanish, as signals to a dead process do in Erlang.
-     */
-    private static boolean isSignal(Object message) {
-        return message instanceof Stop || message instanceof Exit || message instanceof Down;
-    }
-
-    /**
-     * Hands this dead incarnation over to {@code next}: queued messages go to it (or become dead
-     * letters with {@link MailboxOnRestart#DROP}), and so does whatever is sent here later.
-     * Returns false when this incarnation was not waiting for a decision.
+     * Hands this dead incarnation's remains to {@code next}.
+     *
+     * @return false when this incarnation was not waiting for its supervisor's decision
      */
     boolean succeedBy(ProcessCell next, MailboxOnRestart mode) {
-        synchronized (this) {
-            if (disposal != PENDING) {
-                return false;
-            }
-            if (mode == MailboxOnRestart.DROP) {
-                dropBacklogLocked();
-            }
-            successor = next;
-            disposal = FORWARD;
-            drainLocked();
+        Remains dead = remains;
+        if (dead == null || !dead.succeedBy(next, mode)) {
+            return false;
         }
         detachFromSupervisor();
         return true;
     }
 
-    private void dropBacklogLocked() {
-        disposal = DEAD_LETTER;
-        if (extras != null) {
-            Object held;
-            while ((held = extras.pollPushedBack()) != null) {
-                routeLocked(held, Cause.DROPPED_ON_RESTART);
-            }
-        }
-        Object message;
-        while ((message = mailbox.poll()) != null) {
-            routeLocked(message, Cause.DROPPED_ON_RESTART);
-        }
-    }
-
     /** Ends the wait for a supervisor decision: queued messages become dead letters, the name is freed. */
     void release() {
-        synchronized (this) {
-            if (disposal != PENDING) {
-                return;
-            }
-            disposal = DEAD_LETTER;
-            drainLocked();
+        Remains dead = remains;
+        if (dead != null && dead.release()) {
+            node.exited(this, true);
+            detachFromSupervisor();
         }
-        node.exited(this, true);
-        detachFromSupervisor();
     }
 
     private void detachFromSupervisor() {
