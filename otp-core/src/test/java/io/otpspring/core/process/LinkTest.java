@@ -24,22 +24,10 @@ class LinkTest {
         node.close();
     }
 
-    /** A probe that crashes with an IllegalStateException on "crash" and stops with the given reason on a reason. */
-    private static Probe crashable() {
-        return Probe.reacting((self, message) -> {
-            if ("crash".equals(message)) {
-                throw new IllegalStateException("boom");
-            }
-            if (message instanceof ExitReason reason) {
-                self.stop(reason);
-            }
-        });
-    }
-
     @Test
     void abnormalExitKillsLinkedNonTrappingProcessWithTheSameReason() {
         Probe a = Probe.recording();
-        Probe b = crashable();
+        Probe b = Probe.crashable();
         Pid pa = a.spawn(node);
         Pid pb = b.spawn(node);
         a.act(self -> self.link(pb));
@@ -55,7 +43,7 @@ class LinkTest {
 
     @Test
     void linksAreBidirectional() {
-        Probe a = crashable();
+        Probe a = Probe.crashable();
         Probe b = Probe.recording();
         Pid pa = a.spawn(node);
         Pid pb = b.spawn(node);
@@ -71,7 +59,7 @@ class LinkTest {
     void spawnLinkLinksTheChildToItsSpawner() {
         Probe parent = Probe.recording();
         Pid pp = parent.spawn(node);
-        Probe child = crashable();
+        Probe child = Probe.crashable();
         Pid pc = parent.ask(self -> self.spawnLink(child, SpawnOptions.defaults()));
 
         pc.send("crash");
@@ -82,7 +70,7 @@ class LinkTest {
     @Test
     void normalExitDoesNotKillALinkedProcess() {
         Probe a = Probe.recording();
-        Probe b = crashable();
+        Probe b = Probe.crashable();
         Pid pa = a.spawn(node);
         Pid pb = b.spawn(node);
         a.act(self -> self.link(pb));
@@ -99,7 +87,7 @@ class LinkTest {
     @Test
     void shutdownIsAbnormalForLinks() {
         Probe a = Probe.recording();
-        Probe b = crashable();
+        Probe b = Probe.crashable();
         Pid pa = a.spawn(node);
         Pid pb = b.spawn(node);
         a.act(self -> self.link(pb));
@@ -114,8 +102,8 @@ class LinkTest {
     void trappingProcessReceivesExitMessagesInsteadOfDying() {
         Probe trapper = Probe.recording();
         Pid pt = trapper.spawn(node, SpawnOptions.defaults().withTrapExits(true));
-        Probe crasher = crashable();
-        Probe stopper = crashable();
+        Probe crasher = Probe.crashable();
+        Probe stopper = Probe.crashable();
         Pid pc = crasher.spawn(node);
         Pid ps = stopper.spawn(node);
         trapper.act(self -> {
@@ -138,7 +126,7 @@ class LinkTest {
     void trapExitsCanBeSwitchedOnAtRunTime() {
         Probe trapper = Probe.recording();
         Pid pt = trapper.spawn(node);
-        Probe crasher = crashable();
+        Probe crasher = Probe.crashable();
         Pid pc = crasher.spawn(node);
         trapper.act(self -> {
             self.trapExits(true);
@@ -181,8 +169,8 @@ class LinkTest {
 
     @Test
     void unlinkStopsPropagationInBothDirections() {
-        Probe a = crashable();
-        Probe b = crashable();
+        Probe a = Probe.crashable();
+        Probe b = Probe.crashable();
         Probe c = Probe.recording();
         Pid pa = a.spawn(node);
         Pid pb = b.spawn(node);
@@ -239,7 +227,7 @@ class LinkTest {
 
     @Test
     void exitingWithReasonKillPropagatesAsATrappableKillThroughLinks() {
-        Probe dying = crashable();
+        Probe dying = Probe.crashable();
         Pid pd = dying.spawn(node);
         Probe trapper = Probe.recording();
         Pid pt = trapper.spawn(node, SpawnOptions.defaults().withTrapExits(true));
@@ -260,7 +248,7 @@ class LinkTest {
     void aCrashPropagatesAlongALongChainOfLinks() {
         int length = 10_000;
         List<Pid> chain = new ArrayList<>(length);
-        chain.add(crashable().spawn(node));
+        chain.add(Probe.crashable().spawn(node));
         for (int i = 1; i < length; i++) {
             Pid previous = chain.get(i - 1);
             chain.add(node.spawn(Probe.recording().onInit(self -> self.link(previous))));

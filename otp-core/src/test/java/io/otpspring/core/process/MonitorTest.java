@@ -23,22 +23,11 @@ class MonitorTest {
         node.close();
     }
 
-    private static Probe crashable() {
-        return Probe.reacting((self, message) -> {
-            if ("crash".equals(message)) {
-                throw new IllegalStateException("boom");
-            }
-            if (message instanceof ExitReason reason) {
-                self.stop(reason);
-            }
-        });
-    }
-
     @Test
     void downCarriesTheCrashReason() {
         Probe watcher = Probe.recording();
         Pid pw = watcher.spawn(node);
-        Pid target = crashable().spawn(node);
+        Pid target = Probe.crashable().spawn(node);
         MonitorRef ref = watcher.ask(self -> self.monitor(target));
         assertThat(ref.pid()).isEqualTo(target);
 
@@ -55,9 +44,9 @@ class MonitorTest {
     void downCarriesNormalShutdownAndKilled() {
         Probe watcher = Probe.recording();
         watcher.spawn(node);
-        Pid normal = crashable().spawn(node);
-        Pid shutdown = crashable().spawn(node);
-        Pid killed = crashable().spawn(node);
+        Pid normal = Probe.crashable().spawn(node);
+        Pid shutdown = Probe.crashable().spawn(node);
+        Pid killed = Probe.crashable().spawn(node);
         watcher.act(self -> {
             self.monitor(normal);
             self.monitor(shutdown);
@@ -76,7 +65,7 @@ class MonitorTest {
 
     @Test
     void monitoringADeadProcessGivesDownWithNoprocAtOnce() {
-        Pid dead = crashable().spawn(node);
+        Pid dead = Probe.crashable().spawn(node);
         dead.send(ExitReason.NORMAL);
         assertThat(node.awaitExit(dead, WAIT)).isEqualTo(ExitReason.NORMAL);
         Probe watcher = Probe.recording();
@@ -94,8 +83,8 @@ class MonitorTest {
     void demonitorStopsTheNotice() {
         Probe watcher = Probe.recording();
         Pid pw = watcher.spawn(node);
-        Pid target = crashable().spawn(node);
-        Pid other = crashable().spawn(node);
+        Pid target = Probe.crashable().spawn(node);
+        Pid other = Probe.crashable().spawn(node);
         MonitorRef ref = watcher.ask(self -> self.monitor(target));
         watcher.act(self -> self.monitor(other));
 
@@ -118,7 +107,7 @@ class MonitorTest {
         Probe second = Probe.recording();
         first.spawn(node);
         second.spawn(node);
-        Pid target = crashable().spawn(node);
+        Pid target = Probe.crashable().spawn(node);
         MonitorRef a = first.ask(self -> self.monitor(target));
         MonitorRef b = first.ask(self -> self.monitor(target));
         MonitorRef c = second.ask(self -> self.monitor(target));
@@ -138,7 +127,7 @@ class MonitorTest {
     void monitorByName() {
         Probe watcher = Probe.recording();
         watcher.spawn(node);
-        Pid target = crashable().spawn(node, SpawnOptions.defaults().withName("watched"));
+        Pid target = Probe.crashable().spawn(node, SpawnOptions.defaults().withName("watched"));
 
         MonitorRef ref = watcher.ask(self -> self.monitor(node.named("watched")));
         assertThat(ref.pid()).isEqualTo(target);
@@ -152,9 +141,9 @@ class MonitorTest {
 
     @Test
     void aDeadWatchersMonitorIsRemovedFromItsTarget() throws Exception {
-        Probe watcher = crashable();
+        Probe watcher = Probe.crashable();
         Pid pw = watcher.spawn(node);
-        Pid target = crashable().spawn(node);
+        Pid target = Probe.crashable().spawn(node);
         watcher.act(self -> self.monitor(target));
         pw.send("crash");
         assertThat(node.awaitExit(pw, WAIT)).isInstanceOf(ExitReason.Crash.class);

@@ -75,6 +75,18 @@ public final class Probe implements Behavior {
         return new Probe(reaction, self -> { });
     }
 
+    /** A probe that crashes (IllegalStateException "boom") on "crash" and stops with any ExitReason it receives. */
+    public static Probe crashable() {
+        return reacting((self, message) -> {
+            if ("crash".equals(message)) {
+                throw new IllegalStateException("boom");
+            }
+            if (message instanceof ExitReason reason) {
+                self.stop(reason);
+            }
+        });
+    }
+
     /** The same probe (not yet spawned), also running {@code action} in {@code init}. */
     public Probe onInit(InitAction action) {
         return new Probe(reaction, action);
