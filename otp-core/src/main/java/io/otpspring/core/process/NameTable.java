@@ -14,9 +14,13 @@ final class NameTable {
 
     private final ConcurrentHashMap<String, ProcessCell> cells = new ConcurrentHashMap<>();
 
-    /** Registers {@code name} for {@code cell}; a name whose holder is gone for good is taken over. */
+    /**
+     * Registers {@code name} for {@code cell}. A name whose holder is gone for good is taken over,
+     * and so is one held by a dead sibling under the same supervisor (a restart registering its name).
+     */
     void register(String name, ProcessCell cell) {
-        ProcessCell holder = cells.compute(name, (key, current) -> current == null || current.isReleased() ? cell : current);
+        ProcessCell holder = cells.compute(name,
+                (key, current) -> current == null || current.isReleased() || current.yieldsNameTo(cell) ? cell : current);
         if (holder != cell) {
             throw new NameTakenException(name, holder.pid());
         }

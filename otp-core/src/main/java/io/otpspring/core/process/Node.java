@@ -101,20 +101,35 @@ public final class Node implements AutoCloseable {
             names.register(registeredName, cell);
         }
         processes.put(cell.pid().id(), cell);
+        // linked from the new cell's side: a parent that died meanwhile makes the start fail
         if (spawner != null) {
-            ProcessCell.link(spawner, cell);
+            ProcessCell.link(cell, spawner);
         }
         if (supervisor != null) {
-            ProcessCell.link(supervisor, cell);
+            ProcessCell.link(cell, supervisor);
         }
-        ExitReason failure = cell.initialize(spawner);
+        ExitReason failure = cell.isAlive() ? cell.initialize(spawner) : cell.exitReason();
         if (failure != null) {
             throw new StartException("process " + cell.pid() + " failed to start", failure);
         }
-        if (predecessor != null && predecessor.succeedBy(cell, options.mailboxOnRestart()) && inheritsName) {
-            names.transfer(registeredName, predecessor, cell);
+        if (predecessor != null && predecessor.succeedBy(cell, options.mailboxOnRestart())) {
+            handOverName(predecessor, cell, inheritsName);
         }
         return cell.pid();
+    }
+
+    /** The successor takes its predecessor's name, or the dead incarnation lets go of it. */
+    private void handOverName(ProcessCell predecessor, ProcessCell successor, boolean inheritsName) {
+        String name = predecessor.name();
+        if (name == null) {
+            return;
+        }
+        if (inheritsName) {
+            names.transfer(name, predecessor, successor);
+        }
+        else {
+            names.unregister(name, predecessor);
+        }
     }
 
     private @Nullable ProcessCell supervisorOf(SpawnOptions options) {

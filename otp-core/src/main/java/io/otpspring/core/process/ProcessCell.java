@@ -33,6 +33,7 @@ final class ProcessCell implements ProcessContext, Runnable {
     private static final VarHandle STATE;
     private static final VarHandle IN_HAND;
     private static final VarHandle TAKING;
+    private static final VarHandle THREAD;
 
     static {
         try {
@@ -40,6 +41,7 @@ final class ProcessCell implements ProcessContext, Runnable {
             STATE = lookup.findVarHandle(ProcessCell.class, "state", int.class);
             IN_HAND = lookup.findVarHandle(ProcessCell.class, "inHand", Object.class);
             TAKING = lookup.findVarHandle(ProcessCell.class, "taking", boolean.class);
+            THREAD = lookup.findVarHandle(ProcessCell.class, "thread", Thread.class);
         }
         catch (ReflectiveOperationException ex) {
             throw new ExceptionInInitializerError(ex);
@@ -125,6 +127,14 @@ final class ProcessCell implements ProcessContext, Runnable {
         return remains != null && !remains.isPending();
     }
 
+    /**
+     * Whether {@code other} may take over a name this incarnation holds: it is dead and both have
+     * the same supervisor (typically {@code other} is its restart, registering the name in {@code init}).
+     */
+    boolean yieldsNameTo(ProcessCell other) {
+        return state == DEAD && supervisor != null && supervisor == other.supervisor;
+    }
+
     /** Whether this incarnation is dead and waits for its supervisor to restart or release it. */
     synchronized boolean awaitsSuccessor() {
         return remains != null && remains.isPending();
@@ -143,7 +153,12 @@ final class ProcessCell implements ProcessContext, Runnable {
 
     /** The public send path: a killed process's leftover thread cannot send as that process. */
     void deliver(Object message) {
-        if (Zombies.ofCurrentThread() != null) {
+        ProcessCell killed = Zombies.ofCurrentThread();
+        if (killed != null) {
+            if (message instanceof Awaited awaited) {
+                ExitReason reason = killed.exitReason;
+                awaited.fail(new ExitException(killed.pid, reason == null ? ExitReason.KILLED : reason));
+            }
             node.deadLetters().publish(new DeadLetter(pid, message, Cause.FROM_KILLED_PROCESS));
             return;
         }
@@ -197,7 +212,7 @@ final class ProcessCell implements ProcessContext, Runnable {
             drain(current);
         }
         finally {
-            thread = null;
+            THREAD.compareAndSet(this, current, null);
             Zombies.remove(current, this);
         }
     }
@@ -212,7 +227,7 @@ final class ProcessCell implements ProcessContext, Runnable {
             Object message = mailbox.poll();
             if (message == null && (!answeredCall || (message = awaitNextCall()) == null)) {
                 TAKING.setRelease(this, false);
-                thread = null;
+                THREAD.compareAndSet(this, current, null);
                 if (!STATE.compareAndSet(this, RUNNING, IDLE)) {
                     return;
                 }
@@ -319,7 +334,9 @@ final class ProcessCell implements ProcessContext, Runnable {
             failure = ExitReason.crash(ex);
         }
         finally {
-            thread = null;
+            synchronized (this) {
+                thread = null;
+            }
             Zombies.remove(current, this);
         }
         if (failure == null && STATE.compareAndSet(this, STARTING, IDLE)) {
@@ -439,7 +456,12 @@ final class ProcessCell implements ProcessContext, Runnable {
         return parent != null && parent.isAlive() && parent.trapExits;
     }
 
-    private void stopLeftoverThread() {
+    /**
+     * Marks the thread still running a handler (or {@code init}, on its starter's thread) as a
+     * leftover and interrupts it. Under the lock, so that a starter that has taken its thread back
+     * from {@code init} is never interrupted afterwards.
+     */
+    private synchronized void stopLeftoverThread() {
         Thread running = thread;
         if (running != null && running != Thread.currentThread()) {
             Zombies.add(running, this);
@@ -468,6 +490,7 @@ final class ProcessCell implements ProcessContext, Runnable {
      * @return false when this incarnation was not waiting for its supervisor's decision
      */
     boolean succeedBy(ProcessCell next, MailboxOnRestart mode) {
+        awaitLeftoverTake();
         Remains dead = remains;
         if (dead == null || !dead.succeedBy(next, mode)) {
             return false;
@@ -478,6 +501,7 @@ final class ProcessCell implements ProcessContext, Runnable {
 
     /** Ends the wait for a supervisor decision: queued messages become dead letters, the name is freed. */
     void release() {
+        awaitLeftoverTake();
         Remains dead = remains;
         if (dead != null && dead.release()) {
             node.exited(this, true);
@@ -575,12 +599,17 @@ final class ProcessCell implements ProcessContext, Runnable {
             enqueue(new Down(ref, watched.pid, ExitReason.NOPROC), true);
             return ref;
         }
+        boolean watching;
         synchronized (this) {
-            if (state != DEAD) {
+            watching = state != DEAD;
+            if (watching) {
                 extras().monitoring(ref);
             }
         }
-        if (!watched.isAlive()) {
+        if (!watching) {
+            watched.removeMonitor(ref);
+        }
+        else if (!watched.isAlive()) {
             forgetMonitoring(ref);
         }
         return ref;

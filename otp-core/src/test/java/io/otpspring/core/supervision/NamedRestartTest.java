@@ -21,6 +21,7 @@ import io.otpspring.core.process.DeadLetter.Cause;
 import io.otpspring.core.process.MailboxOnRestart;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
+import io.otpspring.core.process.ProcessContext;
 import io.otpspring.core.process.RegisteredName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,6 +199,56 @@ class NamedRestartTest {
                 assertThat(seq.n()).as("%s: sender %d sent %d after %d", where, seq.sender(), seq.n(), previous)
                         .isGreaterThan(previous);
             }
+        }
+    }
+
+    /** Registers its own name in {@code init}, as Erlang's {@code register(Name, self())}; crashes on any cast. */
+    static final class SelfRegistering implements GenServer {
+
+        @Override
+        public void init(ProcessContext self) {
+            self.node().register(NAME, self.self());
+        }
+
+        @Override
+        public void handleCast(Object message) {
+            throw new IllegalStateException("crash");
+        }
+    }
+
+    @Test
+    void aServerThatRegistersItsNameInInitIsRestartedUnderThatName() {
+        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(ChildSpec.worker("w", SelfRegistering::new)));
+        Pid first = node.whereis(NAME);
+
+        GenServer.cast(worker, "crash");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(node.whereis(NAME)).isNotNull().isNotEqualTo(first));
+        assertThat(sup.isAlive()).isTrue();
+    }
+
+    @Test
+    void aNameGivenWithRegisterLeavesTheDeadIncarnationOnRestart() {
+        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(ChildSpec.worker("w", Crashing::new)));
+        Pid first = Supervisor.whichChildren(sup).get(0).pid();
+        node.register(NAME, first);
+
+        GenServer.cast(first, "crash");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Pid restarted = Supervisor.whichChildren(sup).get(0).pid();
+            assertThat(restarted).isNotNull().isNotEqualTo(first);
+            assertThat(worker.resolve()).as("the name no longer points at the dead incarnation").isNull();
+        });
+    }
+
+    /** Crashes on any cast. */
+    static final class Crashing implements GenServer {
+
+        @Override
+        public void handleCast(Object message) {
+            throw new IllegalStateException("crash");
         }
     }
 }
