@@ -5,7 +5,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
-/** A mailbox with a capacity and an {@link OverflowPolicy}; its size is an exact counter. */
+/**
+ * A mailbox with a capacity and an {@link OverflowPolicy}; its size is an exact counter. It uses
+ * the JDK's multi-consumer queue because {@code DROP_OLDEST} takes the oldest message on the
+ * sender's side.
+ */
 final class BoundedMailbox implements Mailbox {
 
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();

@@ -3,9 +3,8 @@ package io.otpspring.core.mailbox;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A process's message queue: many senders, one consumer (the process), FIFO per sender.
- * A process that has died may still have its queue swept by another thread, so implementations
- * must tolerate a second consumer at that point.
+ * A process's message queue: many senders, one consumer at a time (the process; once it is dead,
+ * whoever routes what it left), FIFO per sender.
  */
 public sealed interface Mailbox permits UnboundedMailbox, BoundedMailbox {
 

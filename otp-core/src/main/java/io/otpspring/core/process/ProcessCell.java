@@ -440,7 +440,7 @@ final class ProcessCell implements ProcessContext, Runnable {
      * head of the queue; wait for that before the exit is signalled and the queue handed on, so
      * the message keeps its place.
      */
-    private void awaitLeftoverTake() {
+    void awaitLeftoverTake() {
         for (int spins = 0; (boolean) TAKING.getAcquire(this); spins++) {
             if (spins < 1_000) {
                 Thread.onSpinWait();

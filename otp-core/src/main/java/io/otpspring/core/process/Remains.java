@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Senders enqueue first and look at the state afterwards, so a message that lands after a
  * sweep is swept by its own sender; every operation here holds this object's lock, which keeps
- * the order of what is forwarded.
+ * the order of what is forwarded. The queue has a single consumer: the remains take it over only
+ * once the dead incarnation's thread can no longer take from it.
  */
 final class Remains {
 
@@ -43,7 +44,15 @@ final class Remains {
      * A message for the dead incarnation: sent after its death, or taken from the queue by its
      * leftover thread ({@code wasAtHead}) which had not seen the death yet.
      */
-    synchronized void accept(Object message, boolean wasAtHead) {
+    void accept(Object message, boolean wasAtHead) {
+        if (!wasAtHead) {
+            // outside the lock: the leftover thread may need it to put its message back
+            cell.awaitLeftoverTake();
+        }
+        acceptLocked(message, wasAtHead);
+    }
+
+    private synchronized void acceptLocked(Object message, boolean wasAtHead) {
         if (disposal == Disposal.PENDING) {
             if (wasAtHead) {
                 if (pushedBack == null) {
@@ -61,7 +70,12 @@ final class Remains {
     }
 
     /** Routes whatever is queued, once decided. */
-    synchronized void sweep() {
+    void sweep() {
+        cell.awaitLeftoverTake();
+        sweepLocked();
+    }
+
+    private synchronized void sweepLocked() {
         if (disposal != Disposal.PENDING) {
             routeAll(Cause.RECIPIENT_DEAD);
         }
