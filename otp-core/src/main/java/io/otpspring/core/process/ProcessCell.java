@@ -145,6 +145,12 @@ final class ProcessCell implements ProcessContext, Runnable {
         return exitReason;
     }
 
+    /** What a caller waiting on this dead incarnation learns: why it exited. */
+    ExitException exitNotice() {
+        ExitReason reason = exitReason;
+        return new ExitException(pid, reason == null ? ExitReason.NOPROC : reason);
+    }
+
     int mailboxSize() {
         return mailbox.size();
     }
@@ -156,8 +162,7 @@ final class ProcessCell implements ProcessContext, Runnable {
         ProcessCell killed = Zombies.ofCurrentThread();
         if (killed != null) {
             if (message instanceof Awaited awaited) {
-                ExitReason reason = killed.exitReason;
-                awaited.fail(new ExitException(killed.pid, reason == null ? ExitReason.KILLED : reason));
+                awaited.fail(killed.exitNotice());
             }
             node.deadLetters().publish(new DeadLetter(pid, message, Cause.FROM_KILLED_PROCESS));
             return;
@@ -692,8 +697,7 @@ final class ProcessCell implements ProcessContext, Runnable {
             }
         }
         if (dead) {
-            ExitReason reason = exitReason;
-            message.fail(new ExitException(pid, reason == null ? ExitReason.NOPROC : reason));
+            message.fail(exitNotice());
         }
     }
 

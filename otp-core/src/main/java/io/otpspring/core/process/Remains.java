@@ -116,18 +116,17 @@ final class Remains {
     }
 
     private void routeAll(Cause cause) {
-        ExitReason reason = cell.exitReason();
-        ExitReason told = reason == null ? ExitReason.NOPROC : reason;
         Object message;
         while (pushedBack != null && (message = pushedBack.pollFirst()) != null) {
-            route(message, cause, told);
+            route(message, cause, null);
         }
         while ((message = mailbox.poll()) != null) {
-            route(message, cause, told);
+            route(message, cause, null);
         }
     }
 
-    private void route(Object message, Cause cause, ExitReason reason) {
+    /** Routes one message; a call fails with {@code reason}, or with the incarnation's exit when {@code null}. */
+    private void route(Object message, Cause cause, @Nullable ExitReason reason) {
         if (message instanceof ProcessCell.Stop || message instanceof Exit || message instanceof Down) {
             return;
         }
@@ -137,7 +136,7 @@ final class Remains {
             return;
         }
         if (message instanceof Awaited awaited) {
-            awaited.fail(new ExitException(cell.pid(), reason));
+            awaited.fail(reason == null ? cell.exitNotice() : new ExitException(cell.pid(), reason));
         }
         cell.node().deadLetters().publish(new DeadLetter(cell.pid(), message, cause));
     }
