@@ -13,9 +13,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class CellExtras {
 
+    private static final System.Logger LOG = System.getLogger(CellExtras.class.getName());
+
     private @Nullable List<MonitorRef> monitoredBy;
     private @Nullable List<MonitorRef> monitoring;
     private @Nullable List<Awaited> awaiting;
+    private @Nullable List<ExitListener> exitListeners;
     private int awaitingPruneAt = 8;
     private @Nullable CountDownLatch exitLatch;
 
@@ -45,6 +48,19 @@ final class CellExtras {
         }
     }
 
+    void exitListener(ExitListener listener) {
+        if (exitListeners == null) {
+            exitListeners = new ArrayList<>(2);
+        }
+        exitListeners.add(listener);
+    }
+
+    void forgetExitListener(ExitListener listener) {
+        if (exitListeners != null) {
+            exitListeners.remove(listener);
+        }
+    }
+
     /** Remembers a call to be answered later; answered ones are pruned as the list grows. */
     void awaiting(Awaited message) {
         if (awaiting == null) {
@@ -64,8 +80,13 @@ final class CellExtras {
         return exitLatch;
     }
 
-    /** Tells everyone who depended on the exited process: waiting callers, monitors. */
+    /** Tells everyone who depended on the exited process: exit listeners, waiting callers, monitors. */
     void processExited(ProcessCell cell, ExitReason reason) {
+        if (exitListeners != null) {
+            for (ExitListener listener : exitListeners) {
+                notify(listener, cell.pid(), reason);
+            }
+        }
         if (awaiting != null) {
             for (Awaited message : awaiting) {
                 if (!message.isSettled()) {
@@ -83,6 +104,15 @@ final class CellExtras {
             for (MonitorRef ref : monitoring) {
                 ref.target().removeMonitor(ref);
             }
+        }
+    }
+
+    private static void notify(ExitListener listener, Pid pid, ExitReason reason) {
+        try {
+            listener.exited(pid, reason);
+        }
+        catch (RuntimeException failure) {
+            LOG.log(System.Logger.Level.WARNING, "exit listener " + listener + " failed for " + pid, failure);
         }
     }
 

@@ -100,6 +100,7 @@ public final class Node implements AutoCloseable {
         if (registeredName != null && !inheritsName) {
             names.register(registeredName, cell);
         }
+        registerVia(options, cell, registeredName != null && !inheritsName);
         processes.put(cell.pid().id(), cell);
         // linked from the new cell's side: a parent that died meanwhile makes the start fail
         if (spawner != null) {
@@ -116,6 +117,23 @@ public final class Node implements AutoCloseable {
             handOverName(predecessor, cell, inheritsName);
         }
         return cell.pid();
+    }
+
+    /** Registers a new process under its via name; a name taken there frees its local name again. */
+    private void registerVia(SpawnOptions options, ProcessCell cell, boolean registeredLocally) {
+        Via via = options.via();
+        if (via == null) {
+            return;
+        }
+        try {
+            via.register(cell.pid());
+        }
+        catch (RuntimeException failure) {
+            if (registeredLocally) {
+                names.unregister(options.name(), cell);
+            }
+            throw failure;
+        }
     }
 
     /** The successor takes its predecessor's name, or the dead incarnation lets go of it. */
@@ -177,6 +195,20 @@ public final class Node implements AutoCloseable {
             // it exited meanwhile, perhaps before its name was recorded
             names.unregister(name, cell);
         }
+    }
+
+    /**
+     * Calls {@code listener} when {@code pid} exits, before its links and monitors fire.
+     *
+     * @return {@code false}, and never calls it, when {@code pid} has already exited
+     */
+    public boolean addExitListener(Pid pid, ExitListener listener) {
+        return localCell(pid).addExitListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Removes a listener added with {@link #addExitListener}, if still there. */
+    public void removeExitListener(Pid pid, ExitListener listener) {
+        localCell(pid).removeExitListener(listener);
     }
 
     /** Removes {@code name} from whatever live process holds it. */

@@ -628,6 +628,20 @@ final class ProcessCell implements ProcessContext, Runnable {
         return true;
     }
 
+    synchronized boolean addExitListener(ExitListener listener) {
+        if (state == DEAD) {
+            return false;
+        }
+        extras().exitListener(listener);
+        return true;
+    }
+
+    synchronized void removeExitListener(ExitListener listener) {
+        if (extras != null) {
+            extras.forgetExitListener(listener);
+        }
+    }
+
     synchronized void removeMonitor(MonitorRef ref) {
         if (extras != null) {
             extras.forgetMonitoredBy(ref);

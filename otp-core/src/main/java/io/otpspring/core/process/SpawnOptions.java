@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * How to spawn a process. Start from {@link #defaults()} and refine with the {@code with…} methods.
  *
- * @param name a name to register the process under, or {@code null}
+ * @param name a name to register the process under on its node, or {@code null}
+ * @param via a name to register it under elsewhere (a registry key), or {@code null}
  * @param mailbox the shape of its mailbox
  * @param trapExits whether it starts trapping exits
  * @param supervisor the supervisor that owns it: the two are linked, and when it exits its name and
@@ -17,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  *                    and, per {@code mailboxOnRestart}, its queued messages
  * @param mailboxOnRestart what happens to the predecessor's queued messages
  */
-public record SpawnOptions(@Nullable String name, MailboxSpec mailbox, boolean trapExits,
+public record SpawnOptions(@Nullable String name, @Nullable Via via, MailboxSpec mailbox, boolean trapExits,
         @Nullable Pid supervisor, @Nullable Pid predecessor, MailboxOnRestart mailboxOnRestart) {
 
-    private static final SpawnOptions DEFAULTS = new SpawnOptions(null, MailboxSpec.unbounded(), false, null,
+    private static final SpawnOptions DEFAULTS = new SpawnOptions(null, null, MailboxSpec.unbounded(), false, null,
             null, MailboxOnRestart.KEEP);
 
     public SpawnOptions {
@@ -28,6 +29,9 @@ public record SpawnOptions(@Nullable String name, MailboxSpec mailbox, boolean t
         Objects.requireNonNull(mailboxOnRestart, "mailboxOnRestart");
         if (name != null && name.isBlank()) {
             throw new IllegalArgumentException("a process name must not be blank");
+        }
+        if (name != null && via != null) {
+            throw new IllegalArgumentException("a process has one name: '" + name + "' or " + via + ", not both");
         }
     }
 
@@ -38,26 +42,31 @@ public record SpawnOptions(@Nullable String name, MailboxSpec mailbox, boolean t
 
     /** The same, registered under {@code name}. */
     public SpawnOptions withName(@Nullable String name) {
-        return new SpawnOptions(name, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+    }
+
+    /** The same, registered under {@code via} (a registry key, say) instead of a local name. */
+    public SpawnOptions withName(@Nullable Via via) {
+        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
     }
 
     /** The same, with the given mailbox shape. */
     public SpawnOptions withMailbox(MailboxSpec mailbox) {
-        return new SpawnOptions(name, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
     }
 
     /** The same, trapping exits from the start. */
     public SpawnOptions withTrapExits(boolean trapExits) {
-        return new SpawnOptions(name, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
     }
 
     /** The same, owned by {@code supervisor} (which must trap exits). */
     public SpawnOptions withSupervisor(@Nullable Pid supervisor) {
-        return new SpawnOptions(name, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
     }
 
     /** The same, replacing the dead incarnation {@code predecessor}. */
     public SpawnOptions withPredecessor(@Nullable Pid predecessor, MailboxOnRestart mailboxOnRestart) {
-        return new SpawnOptions(name, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.mailbox.MailboxSpec;
 import io.otpspring.core.process.MailboxOnRestart;
+import io.otpspring.core.process.Via;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,12 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param shutdown how to stop it (5 s for workers, infinity for supervisors)
  * @param type worker or supervisor
  * @param significant whether its exit can shut the supervisor down (see {@link AutoShutdown})
- * @param name a name to register each incarnation under, or {@code null}
+ * @param name a name to register each incarnation under on its node, or {@code null}
+ * @param via a name to register each incarnation under elsewhere (a registry key), or {@code null}
  * @param mailbox the shape of its mailbox
  * @param mailboxOnRestart what happens to messages queued for a dead incarnation when it restarts
  */
 public record ChildSpec(String id, ChildStart start, Restart restart, Shutdown shutdown, ChildType type,
-        boolean significant, @Nullable String name, MailboxSpec mailbox, MailboxOnRestart mailboxOnRestart) {
+        boolean significant, @Nullable String name, @Nullable Via via, MailboxSpec mailbox, MailboxOnRestart mailboxOnRestart) {
 
     /** The default shutdown timeout of a worker, as in OTP. */
     public static final Duration DEFAULT_WORKER_SHUTDOWN = Duration.ofSeconds(5);
@@ -44,6 +46,9 @@ public record ChildSpec(String id, ChildStart start, Restart restart, Shutdown s
         if (significant && restart == Restart.PERMANENT) {
             throw new IllegalArgumentException("child '" + id + "': a significant child must be TRANSIENT or TEMPORARY");
         }
+        if (name != null && via != null) {
+            throw new IllegalArgumentException("child '" + id + "' has one name: '" + name + "' or " + via + ", not both");
+        }
     }
 
     /** A permanent worker: a fresh {@code GenServer} from {@code factory} for every incarnation. */
@@ -55,7 +60,7 @@ public record ChildSpec(String id, ChildStart start, Restart restart, Shutdown s
     /** A permanent worker started by {@code start}. */
     public static ChildSpec of(String id, ChildStart start) {
         return new ChildSpec(id, start, Restart.PERMANENT, Shutdown.timeout(DEFAULT_WORKER_SHUTDOWN), ChildType.WORKER,
-                false, null, MailboxSpec.unbounded(), MailboxOnRestart.KEEP);
+                false, null, null, MailboxSpec.unbounded(), MailboxOnRestart.KEEP);
     }
 
     /**
@@ -65,36 +70,41 @@ public record ChildSpec(String id, ChildStart start, Restart restart, Shutdown s
     public static ChildSpec supervisor(String id, SupervisorSpec spec) {
         Objects.requireNonNull(spec, "spec");
         return new ChildSpec(id, (node, options) -> Supervisor.start(node, spec, options), Restart.PERMANENT,
-                Shutdown.infinity(), ChildType.SUPERVISOR, false, null, MailboxSpec.unbounded(), MailboxOnRestart.DROP);
+                Shutdown.infinity(), ChildType.SUPERVISOR, false, null, null, MailboxSpec.unbounded(), MailboxOnRestart.DROP);
     }
 
     /** The same child with another restart type. */
     public ChildSpec withRestart(Restart restart) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, mailbox, mailboxOnRestart);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart);
     }
 
     /** The same child with another shutdown. */
     public ChildSpec withShutdown(Shutdown shutdown) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, mailbox, mailboxOnRestart);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart);
     }
 
     /** The same child, significant or not. */
     public ChildSpec withSignificant(boolean significant) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, mailbox, mailboxOnRestart);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart);
     }
 
     /** The same child, registered under {@code name}. */
     public ChildSpec withName(@Nullable String name) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, mailbox, mailboxOnRestart);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart);
+    }
+
+    /** The same child, registered under {@code via} (a registry key, say) instead of a local name. */
+    public ChildSpec withName(@Nullable Via via) {
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart);
     }
 
     /** The same child with another mailbox shape. */
     public ChildSpec withMailbox(MailboxSpec mailbox) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, mailbox, mailboxOnRestart);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart);
     }
 
     /** The same child, keeping or dropping queued messages across restarts. */
     public ChildSpec withMailboxOnRestart(MailboxOnRestart mailboxOnRestart) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, mailbox, mailboxOnRestart);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart);
     }
 }

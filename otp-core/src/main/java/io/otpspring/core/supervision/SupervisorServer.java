@@ -300,6 +300,7 @@ final class SupervisorServer implements GenServer {
         ChildSpec childSpec = child.spec;
         SpawnOptions options = SpawnOptions.defaults()
                 .withName(childSpec.name())
+                .withName(childSpec.via())
                 .withMailbox(childSpec.mailbox())
                 .withSupervisor(context().self())
                 .withPredecessor(child.predecessor, childSpec.mailboxOnRestart());
