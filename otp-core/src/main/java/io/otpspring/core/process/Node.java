@@ -265,6 +265,17 @@ public final class Node implements AutoCloseable {
     }
 
     /**
+     * Asks a process to stop gracefully, as {@link #stop} does, without waiting: for stopping many
+     * at once. Wait with {@link #awaitExit}.
+     */
+    public void requestStop(ProcessRef target, ExitReason reason) {
+        ProcessCell cell = cellOf(target);
+        if (cell != null && cell.isAlive()) {
+            cell.requestStop(reason);
+        }
+    }
+
+    /**
      * Waits up to {@code timeout} ({@code null}: forever) for {@code pid} to exit.
      *
      * @return its exit reason, or {@code null} if it is still alive after the timeout

@@ -10,10 +10,8 @@ import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.genserver.Reply;
 import io.otpspring.core.process.Exit;
 import io.otpspring.core.process.ExitReason;
-import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
 import io.otpspring.core.process.ProcessContext;
-import io.otpspring.core.process.SpawnOptions;
 import io.otpspring.core.process.StartException;
 import io.otpspring.core.supervision.SupervisorRequest.CountChildren;
 import io.otpspring.core.supervision.SupervisorRequest.DeleteChild;
@@ -39,13 +37,13 @@ final class SupervisorServer implements GenServer {
     private final List<Child> children = new ArrayList<>();
     private final Map<String, Child> byId = new HashMap<>();
     private final Map<Pid, Child> byPid = new HashMap<>();
-    private RestartIntensity intensity;
+    private final RestartBudget budget;
     private @Nullable ProcessContext self;
 
     SupervisorServer(SupervisorSpec spec) {
         spec.children().forEach(spec::requireAcceptable);
         this.spec = spec;
-        this.intensity = RestartIntensity.of(spec.intensity(), spec.period());
+        this.budget = new RestartBudget(spec.intensity(), spec.period());
     }
 
     /** One child: its spec, its current incarnation and the dead one a restart succeeds. */
@@ -229,13 +227,11 @@ final class SupervisorServer implements GenServer {
 
     /** Counts a restart; when that exceeds the intensity the supervisor gives up and returns false. */
     private boolean countRestart() {
-        RestartIntensity.Outcome outcome = intensity.record(System.nanoTime());
-        intensity = outcome.intensity();
-        if (outcome.exceeded()) {
-            context().stop(GAVE_UP);
-            return false;
+        if (budget.allowRestart()) {
+            return true;
         }
-        return true;
+        context().stop(GAVE_UP);
+        return false;
     }
 
     private void startInOrder(List<String> ids) {
@@ -275,12 +271,7 @@ final class SupervisorServer implements GenServer {
             return;
         }
         byPid.remove(pid);
-        Node node = context().node();
-        Shutdown shutdown = child.spec.shutdown();
-        if (shutdown.isBrutalKill() || !node.stop(pid, ExitReason.SHUTDOWN, shutdown.timeout())) {
-            node.exit(pid, ExitReason.KILL);
-            node.awaitExit(pid, null);
-        }
+        ChildLifecycle.stop(context().node(), pid, child.spec.shutdown());
         child.predecessor = pid;
         child.pid = null;
     }
@@ -297,15 +288,8 @@ final class SupervisorServer implements GenServer {
     // ---------------------------------------------------------------- starting
 
     private @Nullable StartException start(Child child) {
-        ChildSpec childSpec = child.spec;
-        SpawnOptions options = SpawnOptions.defaults()
-                .withName(childSpec.name())
-                .withName(childSpec.via())
-                .withMailbox(childSpec.mailbox())
-                .withSupervisor(context().self())
-                .withPredecessor(child.predecessor, childSpec.mailboxOnRestart());
         try {
-            Pid pid = childSpec.start().start(context().node(), options);
+            Pid pid = ChildLifecycle.start(context(), child.spec, child.predecessor);
             child.pid = pid;
             child.predecessor = null;
             byPid.put(pid, child);
@@ -313,9 +297,6 @@ final class SupervisorServer implements GenServer {
         }
         catch (StartException failure) {
             return failure;
-        }
-        catch (Exception failure) {
-            return new StartException("child '" + childSpec.id() + "' failed to start", ExitReason.crash(failure));
         }
     }
 

@@ -1,0 +1,53 @@
+package io.otpspring.core.supervision;
+
+import io.otpspring.core.process.ExitReason;
+import io.otpspring.core.process.Node;
+import io.otpspring.core.process.Pid;
+import io.otpspring.core.process.ProcessContext;
+import io.otpspring.core.process.SpawnOptions;
+import io.otpspring.core.process.StartException;
+import org.jspecify.annotations.Nullable;
+
+/** Starting and stopping one incarnation of a child as its spec says: what every kind of supervisor does. */
+final class ChildLifecycle {
+
+    private ChildLifecycle() {
+    }
+
+    /**
+     * Starts an incarnation of {@code spec} owned by the calling supervisor, succeeding the dead
+     * {@code predecessor} (its name and, per the spec, its queued messages) if there is one.
+     *
+     * @throws StartException when it fails to start, whatever the reason
+     */
+    static Pid start(ProcessContext supervisor, ChildSpec spec, @Nullable Pid predecessor) {
+        SpawnOptions options = SpawnOptions.defaults()
+                .withName(spec.name())
+                .withName(spec.via())
+                .withMailbox(spec.mailbox())
+                .withSupervisor(supervisor.self())
+                .withPredecessor(predecessor, spec.mailboxOnRestart());
+        try {
+            return spec.start().start(supervisor.node(), options);
+        }
+        catch (StartException failure) {
+            throw failure;
+        }
+        catch (Exception failure) {
+            throw new StartException("child '" + spec.id() + "' failed to start", ExitReason.crash(failure));
+        }
+    }
+
+    /** Stops {@code pid} as {@code shutdown} says and waits until it has exited. */
+    static void stop(Node node, Pid pid, Shutdown shutdown) {
+        if (shutdown.isBrutalKill() || !node.stop(pid, ExitReason.SHUTDOWN, shutdown.timeout())) {
+            kill(node, pid);
+        }
+    }
+
+    /** Kills {@code pid} and waits until it has exited. */
+    static void kill(Node node, Pid pid) {
+        node.exit(pid, ExitReason.KILL);
+        node.awaitExit(pid, null);
+    }
+}

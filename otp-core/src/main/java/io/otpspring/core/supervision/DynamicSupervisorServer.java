@@ -1,0 +1,213 @@
+package io.otpspring.core.supervision;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.otpspring.core.genserver.From;
+import io.otpspring.core.genserver.GenServer;
+import io.otpspring.core.genserver.Reply;
+import io.otpspring.core.process.Exit;
+import io.otpspring.core.process.ExitReason;
+import io.otpspring.core.process.Node;
+import io.otpspring.core.process.Pid;
+import io.otpspring.core.process.ProcessContext;
+import io.otpspring.core.process.StartException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The dynamic supervisor process. It traps exits; a child's {@link Exit} restarts that child alone
+ * (if its restart type says so and the intensity allows) or releases it. A restart that fails is
+ * retried through its own mailbox, counting against the intensity, as Elixir does.
+ */
+final class DynamicSupervisorServer implements GenServer {
+
+    private final DynamicSupervisorSpec spec;
+    private final RestartBudget budget;
+    private final Map<Pid, Child> running = new LinkedHashMap<>();
+    private final Set<Child> restarting = new LinkedHashSet<>();
+    private @Nullable ProcessContext self;
+
+    DynamicSupervisorServer(DynamicSupervisorSpec spec) {
+        this.spec = spec;
+        this.budget = new RestartBudget(spec.intensity(), spec.period());
+    }
+
+    /** One child: its spec, its current incarnation, and the dead one a pending restart succeeds. */
+    private static final class Child {
+
+        private final ChildSpec spec;
+        private @Nullable Pid pid;
+        private @Nullable Pid predecessor;
+        private int restarts;
+
+        Child(ChildSpec spec) {
+            this.spec = spec;
+        }
+
+        ChildInfo info() {
+            return new ChildInfo(spec.id(), pid, spec.type(), spec.restart(), restarts);
+        }
+    }
+
+    /** Sent to itself when restarting {@code child} failed: try again, counting a restart. */
+    private record RetryRestart(Child child) {
+    }
+
+    @Override
+    public void init(ProcessContext context) {
+        this.self = context;
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    @Override
+    public Reply handleCall(Object request, From from) {
+        return Reply.of(switch ((DynamicRequest) request) {
+            case DynamicRequest.StartChild start -> startNew(start.spec());
+            case DynamicRequest.TerminateChild terminate -> terminate(terminate.pid());
+            case DynamicRequest.WhichChildren ignored -> whichChildren();
+            case DynamicRequest.CountChildren ignored -> count();
+        });
+    }
+
+    private StartResult startNew(ChildSpec childSpec) {
+        if (running.size() + restarting.size() >= spec.maxChildren()) {
+            return new StartResult.MaxChildrenReached(spec.maxChildren());
+        }
+        try {
+            Child child = new Child(childSpec);
+            started(child, ChildLifecycle.start(context(), childSpec, null));
+            return new StartResult.Started(child.pid);
+        }
+        catch (StartException failure) {
+            return new StartResult.Failed(failure.reason());
+        }
+    }
+
+    private boolean terminate(Pid pid) {
+        Child child = running.remove(pid);
+        if (child == null) {
+            return false;
+        }
+        Node node = context().node();
+        ChildLifecycle.stop(node, pid, child.spec.shutdown());
+        node.release(pid);
+        return true;
+    }
+
+    private List<ChildInfo> whichChildren() {
+        List<ChildInfo> infos = new ArrayList<>(running.size() + restarting.size());
+        running.values().forEach(child -> infos.add(child.info()));
+        restarting.forEach(child -> infos.add(child.info()));
+        return infos;
+    }
+
+    private ChildCounts count() {
+        int supervisors = 0;
+        for (Child child : running.values()) {
+            supervisors += child.spec.type() == ChildType.SUPERVISOR ? 1 : 0;
+        }
+        for (Child child : restarting) {
+            supervisors += child.spec.type() == ChildType.SUPERVISOR ? 1 : 0;
+        }
+        int specs = running.size() + restarting.size();
+        return new ChildCounts(specs, running.size(), supervisors, specs - supervisors);
+    }
+
+    // ---------------------------------------------------------------- exits and restarts
+
+    @Override
+    public void handleInfo(Object message) {
+        if (message instanceof Exit exit && exit.from() != null) {
+            Child child = running.remove(exit.from());
+            if (child != null) {
+                childExited(child, exit.from(), exit.reason());
+            }
+        }
+        else if (message instanceof RetryRestart retry && restarting.contains(retry.child())) {
+            restart(retry.child());
+        }
+    }
+
+    private void childExited(Child child, Pid dead, ExitReason reason) {
+        child.pid = null;
+        if (!child.spec.restart().restartsAfter(reason)) {
+            context().node().release(dead);
+            return;
+        }
+        child.predecessor = dead;
+        restarting.add(child);
+        restart(child);
+    }
+
+    private void restart(Child child) {
+        if (!budget.allowRestart()) {
+            context().stop(SupervisorServer.GAVE_UP);
+            return;
+        }
+        child.restarts++;
+        try {
+            started(child, ChildLifecycle.start(context(), child.spec, child.predecessor));
+        }
+        catch (StartException failure) {
+            context().self().send(new RetryRestart(child));
+        }
+    }
+
+    private void started(Child child, Pid pid) {
+        child.pid = pid;
+        child.predecessor = null;
+        restarting.remove(child);
+        running.put(pid, child);
+    }
+
+    // ---------------------------------------------------------------- stopping
+
+    /** Stops every child at once: each is asked to stop (or killed), then awaited within its own shutdown. */
+    @Override
+    public void terminate(ExitReason reason) {
+        Node node = context().node();
+        long began = System.nanoTime();
+        for (Map.Entry<Pid, Child> entry : running.entrySet()) {
+            if (entry.getValue().spec.shutdown().isBrutalKill()) {
+                node.exit(entry.getKey(), ExitReason.KILL);
+            }
+            else {
+                node.requestStop(entry.getKey(), ExitReason.SHUTDOWN);
+            }
+        }
+        for (Map.Entry<Pid, Child> entry : running.entrySet()) {
+            awaitOrKill(node, entry.getKey(), entry.getValue().spec.shutdown(), began);
+            node.release(entry.getKey());
+        }
+        running.clear();
+        for (Child child : restarting) {
+            if (child.predecessor != null) {
+                node.release(child.predecessor);
+            }
+        }
+        restarting.clear();
+    }
+
+    private static void awaitOrKill(Node node, Pid pid, Shutdown shutdown, long began) {
+        Duration timeout = shutdown.timeout();
+        Duration left = timeout == null ? null
+                : Duration.ofNanos(Math.max(0, timeout.toNanos() - (System.nanoTime() - began)));
+        if (node.awaitExit(pid, left) == null) {
+            ChildLifecycle.kill(node, pid);
+        }
+    }
+
+    private ProcessContext context() {
+        ProcessContext context = self;
+        if (context == null) {
+            throw new IllegalStateException("dynamic supervisor not initialised");
+        }
+        return context;
+    }
+}
