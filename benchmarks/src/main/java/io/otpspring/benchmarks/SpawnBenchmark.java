@@ -1,6 +1,5 @@
 package io.otpspring.benchmarks;
 
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
 import io.otpspring.core.genserver.GenServer;
@@ -55,12 +54,12 @@ public class SpawnBenchmark {
         public void start() {
             node = Node.start("bench");
             supervisor = Supervisor.start(node, SupervisorSpec.oneForOne());
-            heapBefore = usedHeapAfterGc();
+            heapBefore = Heap.usedAfterGc();
         }
 
         @TearDown(Level.Iteration)
         public void stop() {
-            long bytesPerProcess = (usedHeapAfterGc() - heapBefore) / processes;
+            long bytesPerProcess = (Heap.usedAfterGc() - heapBefore) / processes;
             System.out.printf("%n[heap] %,d idle supervised processes: %,d bytes each%n", node.processCount() - 1,
                     bytesPerProcess);
             node.stop(supervisor, ExitReason.SHUTDOWN, null);
@@ -79,12 +78,5 @@ public class SpawnBenchmark {
             last = Supervisor.startChild(otp.supervisor, ChildSpec.worker("idle-" + i, Idle::new));
         }
         return last;
-    }
-
-    private static long usedHeapAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }
