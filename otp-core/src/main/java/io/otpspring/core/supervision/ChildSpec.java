@@ -2,6 +2,7 @@ package io.otpspring.core.supervision;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.otpspring.core.genserver.GenServer;
@@ -25,9 +26,11 @@ import org.jspecify.annotations.Nullable;
  * @param via a name to register each incarnation under elsewhere (a registry key), or {@code null}
  * @param mailbox the shape of its mailbox
  * @param mailboxOnRestart what happens to messages queued for a dead incarnation when it restarts
+ * @param dependsOn the ids of earlier siblings this child depends on: under
+ *                  {@link Strategy#DEPENDENTS_FOR_ONE} it restarts whenever one of them does
  */
 public record ChildSpec(String id, ChildStart start, Restart restart, Shutdown shutdown, ChildType type,
-        boolean significant, @Nullable String name, @Nullable Via via, MailboxSpec mailbox, MailboxOnRestart mailboxOnRestart) {
+        boolean significant, @Nullable String name, @Nullable Via via, MailboxSpec mailbox, MailboxOnRestart mailboxOnRestart, Set<String> dependsOn) {
 
     /** The default shutdown timeout of a worker, as in OTP. */
     public static final Duration DEFAULT_WORKER_SHUTDOWN = Duration.ofSeconds(5);
@@ -43,6 +46,10 @@ public record ChildSpec(String id, ChildStart start, Restart restart, Shutdown s
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(mailbox, "mailbox");
         Objects.requireNonNull(mailboxOnRestart, "mailboxOnRestart");
+        dependsOn = Set.copyOf(dependsOn);
+        if (dependsOn.contains(id)) {
+            throw new IllegalArgumentException("child '" + id + "' cannot depend on itself");
+        }
         if (significant && restart == Restart.PERMANENT) {
             throw new IllegalArgumentException("child '" + id + "': a significant child must be TRANSIENT or TEMPORARY");
         }
@@ -60,7 +67,7 @@ public record ChildSpec(String id, ChildStart start, Restart restart, Shutdown s
     /** A permanent worker started by {@code start}. */
     public static ChildSpec of(String id, ChildStart start) {
         return new ChildSpec(id, start, Restart.PERMANENT, Shutdown.timeout(DEFAULT_WORKER_SHUTDOWN), ChildType.WORKER,
-                false, null, null, MailboxSpec.unbounded(), MailboxOnRestart.KEEP);
+                false, null, null, MailboxSpec.unbounded(), MailboxOnRestart.KEEP, Set.of());
     }
 
     /**
@@ -70,41 +77,47 @@ public record ChildSpec(String id, ChildStart start, Restart restart, Shutdown s
     public static ChildSpec supervisor(String id, SupervisorSpec spec) {
         Objects.requireNonNull(spec, "spec");
         return new ChildSpec(id, (node, options) -> Supervisor.start(node, spec, options), Restart.PERMANENT,
-                Shutdown.infinity(), ChildType.SUPERVISOR, false, null, null, MailboxSpec.unbounded(), MailboxOnRestart.DROP);
+                Shutdown.infinity(), ChildType.SUPERVISOR, false, null, null, MailboxSpec.unbounded(), MailboxOnRestart.DROP, Set.of());
     }
 
     /** The same child with another restart type. */
     public ChildSpec withRestart(Restart restart) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn);
     }
 
     /** The same child with another shutdown. */
     public ChildSpec withShutdown(Shutdown shutdown) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn);
     }
 
     /** The same child, significant or not. */
     public ChildSpec withSignificant(boolean significant) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn);
     }
 
     /** The same child, registered under {@code name}. */
     public ChildSpec withName(@Nullable String name) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn);
     }
 
     /** The same child, registered under {@code via} (a registry key, say) instead of a local name. */
     public ChildSpec withName(@Nullable Via via) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn);
     }
 
     /** The same child with another mailbox shape. */
     public ChildSpec withMailbox(MailboxSpec mailbox) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn);
+    }
+
+    /** The same child, depending on the earlier siblings {@code ids} (see {@link Strategy#DEPENDENTS_FOR_ONE}). */
+    public ChildSpec withDependsOn(String... ids) {
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart,
+                Set.of(ids));
     }
 
     /** The same child, keeping or dropping queued messages across restarts. */
     public ChildSpec withMailboxOnRestart(MailboxOnRestart mailboxOnRestart) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn);
     }
 }

@@ -10,5 +10,12 @@ public enum Strategy {
     ONE_FOR_ALL,
 
     /** The child that exited and every child started after it. */
-    REST_FOR_ONE
+    REST_FOR_ONE,
+
+    /**
+     * The child that exited and every child that depends on it, directly or transitively
+     * ({@link ChildSpec#withDependsOn}): {@code REST_FOR_ONE} generalised from a list to a
+     * dependency graph. A child nothing depends on restarts alone, as with {@code ONE_FOR_ONE}.
+     */
+    DEPENDENTS_FOR_ONE
 }

@@ -1,8 +1,10 @@
 package io.otpspring.core.supervision;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import io.otpspring.core.process.ExitReason;
 
@@ -38,22 +40,24 @@ public final class SupervisionDecisions {
     }
 
     private static ExitDecision restart(Strategy strategy, List<ChildState> children, int index) {
-        if (strategy == Strategy.ONE_FOR_ONE) {
-            return new ExitDecision.RestartChildren(List.of(), List.of(), List.of(children.get(index).id()));
-        }
-        int first = strategy == Strategy.ONE_FOR_ALL ? 0 : index;
-        List<ChildState> affected = children.subList(first, children.size());
+        ChildState exited = children.get(index);
+        List<ChildState> affected = switch (strategy) {
+            case ONE_FOR_ONE -> List.of(exited);
+            case ONE_FOR_ALL -> children;
+            case REST_FOR_ONE -> children.subList(index, children.size());
+            case DEPENDENTS_FOR_ONE -> withDependents(children, index);
+        };
         List<String> stop = new ArrayList<>();
         List<String> remove = new ArrayList<>();
         List<String> start = new ArrayList<>();
         for (int i = affected.size() - 1; i >= 0; i--) {
             ChildState child = affected.get(i);
-            if (child.running() && i != index - first) {
+            if (child.running() && child != exited) {
                 stop.add(child.id());
             }
         }
         for (ChildState child : affected) {
-            if (child.restart() == Restart.TEMPORARY && child != children.get(index)) {
+            if (child.restart() == Restart.TEMPORARY && child != exited) {
                 remove.add(child.id());
             }
             else {
@@ -61,6 +65,24 @@ public final class SupervisionDecisions {
             }
         }
         return new ExitDecision.RestartChildren(stop, remove, start);
+    }
+
+    /**
+     * The child at {@code index} and, in start order, every later child depending on it directly
+     * or through other dependents. Children depend only on earlier ones, so one pass finds them all.
+     */
+    private static List<ChildState> withDependents(List<ChildState> children, int index) {
+        List<ChildState> affected = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        affected.add(children.get(index));
+        ids.add(children.get(index).id());
+        for (ChildState child : children.subList(index + 1, children.size())) {
+            if (child.dependsOn().stream().anyMatch(ids::contains)) {
+                affected.add(child);
+                ids.add(child.id());
+            }
+        }
+        return affected;
     }
 
     private static boolean triggersAutoShutdown(AutoShutdown autoShutdown, List<ChildState> children, String exitedId) {

@@ -59,7 +59,7 @@ final class SupervisorServer implements GenServer {
         }
 
         ChildState state() {
-            return new ChildState(spec.id(), spec.restart(), spec.significant(), pid != null);
+            return new ChildState(spec.id(), spec.restart(), spec.significant(), pid != null, spec.dependsOn());
         }
     }
 
@@ -118,6 +118,7 @@ final class SupervisorServer implements GenServer {
             throw new IllegalArgumentException("a child with id '" + childSpec.id() + "' already exists");
         }
         spec.requireAcceptable(childSpec);
+        SupervisorSpec.requireEarlier(childSpec, byId.keySet());
         Child child = add(childSpec);
         StartException failure = start(child);
         if (failure != null) {

@@ -33,6 +33,7 @@ public record SupervisorSpec(Strategy strategy, int intensity, Duration period, 
         children = List.copyOf(children);
         Set<String> ids = new HashSet<>();
         for (ChildSpec child : children) {
+            requireEarlier(child, ids);
             if (!ids.add(child.id())) {
                 throw new IllegalArgumentException("duplicate child id '" + child.id() + "'");
             }
@@ -48,6 +49,19 @@ public record SupervisorSpec(Strategy strategy, int intensity, Duration period, 
         if (child.significant() && autoShutdown == AutoShutdown.NEVER) {
             throw new IllegalArgumentException("child '" + child.id()
                     + "' is significant, but the supervisor's auto-shutdown is NEVER");
+        }
+    }
+
+    /**
+     * Checks that {@code child} depends only on children started before it ({@code earlierIds}), so
+     * that start order is a dependency order.
+     */
+    static void requireEarlier(ChildSpec child, Set<String> earlierIds) {
+        for (String dependency : child.dependsOn()) {
+            if (!earlierIds.contains(dependency)) {
+                throw new IllegalArgumentException("child '" + child.id() + "' depends on '" + dependency
+                        + "', which is not a child started before it; list dependencies first");
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.otpspring.core.supervision;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.otpspring.core.process.ExitReason;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static io.otpspring.core.supervision.Restart.PERMANENT;
 import static io.otpspring.core.supervision.Restart.TEMPORARY;
 import static io.otpspring.core.supervision.Restart.TRANSIENT;
+import static io.otpspring.core.supervision.Strategy.DEPENDENTS_FOR_ONE;
 import static io.otpspring.core.supervision.Strategy.ONE_FOR_ALL;
 import static io.otpspring.core.supervision.Strategy.ONE_FOR_ONE;
 import static io.otpspring.core.supervision.Strategy.REST_FOR_ONE;
@@ -49,6 +51,8 @@ class SupervisionDecisionsTest {
             // d, not running but not temporary, is started again as OTP's terminate_children/start_children do
             case ONE_FOR_ALL -> restart(List.of("e", "c", "a"), List.of("c"), List.of("a", "b", "d", "e"));
             case REST_FOR_ONE -> restart(List.of("e", "c"), List.of("c"), List.of("b", "d", "e"));
+            // nothing depends on b here, so it restarts alone
+            case DEPENDENTS_FOR_ONE -> restart(List.of(), List.of(), List.of("b"));
         };
     }
 
@@ -120,6 +124,27 @@ class SupervisionDecisionsTest {
 
         assertThat(SupervisionDecisions.onChildExit(ONE_FOR_ONE, AutoShutdown.NEVER, children, "b", CRASH))
                 .isEqualTo(restart(List.of(), List.of(), List.of("b")));
+    }
+
+    @Test
+    void dependentsForOneRestartsTheExitedChildAndItsTransitiveDependentsOnly() {
+        // a <- b <- d (through b), c independent, e depends on a and c; temporary f depends on d
+        List<ChildState> children = List.of(
+                running("a", PERMANENT),
+                dependent("b", PERMANENT, "a"),
+                running("c", PERMANENT),
+                dependent("d", PERMANENT, "b"),
+                dependent("e", PERMANENT, "a", "c"),
+                dependent("f", TEMPORARY, "d"));
+
+        assertThat(SupervisionDecisions.onChildExit(DEPENDENTS_FOR_ONE, AutoShutdown.NEVER, children, "b", CRASH))
+                .isEqualTo(restart(List.of("f", "d"), List.of("f"), List.of("b", "d")));
+        assertThat(SupervisionDecisions.onChildExit(DEPENDENTS_FOR_ONE, AutoShutdown.NEVER, children, "c", CRASH))
+                .isEqualTo(restart(List.of("e"), List.of(), List.of("c", "e")));
+        assertThat(SupervisionDecisions.onChildExit(DEPENDENTS_FOR_ONE, AutoShutdown.NEVER, children, "a", CRASH))
+                .isEqualTo(restart(List.of("f", "e", "d", "b"), List.of("f"), List.of("a", "b", "d", "e")));
+        assertThat(SupervisionDecisions.onChildExit(DEPENDENTS_FOR_ONE, AutoShutdown.NEVER, children, "e", CRASH))
+                .isEqualTo(restart(List.of(), List.of(), List.of("e")));
     }
 
     @Test
@@ -207,6 +232,10 @@ class SupervisionDecisionsTest {
 
     private static ChildState running(String id, Restart restart) {
         return new ChildState(id, restart, false, true);
+    }
+
+    private static ChildState dependent(String id, Restart restart, String... dependsOn) {
+        return new ChildState(id, restart, false, true, Set.of(dependsOn));
     }
 
     private static ChildState significant(String id, Restart restart, boolean running) {

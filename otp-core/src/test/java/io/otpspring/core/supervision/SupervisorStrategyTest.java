@@ -20,6 +20,7 @@ import static io.otpspring.core.supervision.Restart.PERMANENT;
 import static io.otpspring.core.supervision.Restart.TEMPORARY;
 import static io.otpspring.core.supervision.Restart.TRANSIENT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Restart strategies carried out on real GenServer children. */
@@ -77,7 +78,8 @@ class SupervisorStrategyTest {
                         restart == TEMPORARY ? List.of("a", "c", "d") : List.of("a", "b", "c", "d"));
             }
             return switch (strategy) {
-                case ONE_FOR_ONE -> {
+                // nothing depends on b, so it restarts alone under DEPENDENTS_FOR_ONE
+                case ONE_FOR_ONE, DEPENDENTS_FOR_ONE -> {
                     events.add("init:b");
                     yield new Outcome(events, List.of("b"), List.of("a", "b", "c", "d"));
                 }
@@ -138,6 +140,45 @@ class SupervisorStrategyTest {
             assertThat(before.get("c").isAlive()).as("removed temporary c stopped").isFalse();
         }
         assertThat(sup.isAlive()).isTrue();
+    }
+
+    @Test
+    void dependentsForOneRestartsTheCrashedChildAndWhatDependsOnItInDependencyOrder() {
+        Pid sup = Supervisor.start(node, SupervisorSpec.of(Strategy.DEPENDENTS_FOR_ONE,
+                RecordingServer.child("pricing", events),
+                RecordingServer.child("audit", events),
+                RecordingServer.child("inventory", events).withDependsOn("pricing"),
+                RecordingServer.child("checkout", events).withDependsOn("inventory", "audit")));
+        Map<String, Pid> before = Children.pids(sup);
+        events.clear();
+
+        GenServer.cast(before.get("pricing"), new RecordingServer.Crash());
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events.lifecycle()).containsExactly(
+                "terminate:pricing", "terminate:checkout", "terminate:inventory",
+                "init:pricing", "init:inventory", "init:checkout"));
+        assertThat(Children.pid(sup, "audit")).as("independent of pricing").isEqualTo(before.get("audit"));
+
+        events.clear();
+        GenServer.cast(Children.pid(sup, "audit"), new RecordingServer.Crash());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events.lifecycle()).containsExactly(
+                "terminate:audit", "terminate:checkout", "init:audit", "init:checkout"));
+    }
+
+    @Test
+    void aChildMayDependOnlyOnChildrenStartedBeforeIt() {
+        ChildSpec early = RecordingServer.child("early", events).withDependsOn("late");
+        ChildSpec late = RecordingServer.child("late", events);
+
+        assertThatThrownBy(() -> SupervisorSpec.of(Strategy.DEPENDENTS_FOR_ONE, early, late))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("child 'early' depends on 'late', which is not a child started before it");
+        Pid sup = Supervisor.start(node, SupervisorSpec.of(Strategy.DEPENDENTS_FOR_ONE, late));
+        assertThatThrownBy(() -> Supervisor.startChild(sup,
+                        RecordingServer.child("orphan", events).withDependsOn("missing")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("depends on 'missing'");
+        Supervisor.startChild(sup, RecordingServer.child("dependent", events).withDependsOn("late"));
+        assertThat(Children.ids(sup)).containsExactly("late", "dependent");
     }
 
     @Test
