@@ -5,7 +5,6 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
-import io.otpspring.core.process.Awaited;
 import io.otpspring.core.process.DeadLetter;
 import io.otpspring.core.process.DeadLetters;
 import io.otpspring.core.process.Pid;
@@ -16,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * the server settles it with a reply or the runtime with a failure. The first outcome wins; the
  * caller giving up is an outcome too, so a late reply is recognised and counted.
  */
-final class CallSlot implements From, Awaited {
+final class CallSlot implements ReplySlot {
 
     private static final int SPINS = 1 << 11;
     private static final Object NULL_REPLY = new Object();
@@ -41,8 +40,8 @@ final class CallSlot implements From, Awaited {
         this.server = server;
     }
 
-    /** Where a late reply is counted: set by the server before it handles the call. */
-    void countLateRepliesIn(DeadLetters letters) {
+    @Override
+    public void countLateRepliesIn(DeadLetters letters) {
         this.deadLetters = letters;
     }
 

@@ -2,6 +2,7 @@ package io.otpspring.core.genserver;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 import io.otpspring.core.process.ExitException;
 import io.otpspring.core.process.ExitReason;
@@ -94,6 +95,23 @@ public interface GenServer {
         CallSlot slot = new CallSlot(pid);
         pid.send(new Call(request, slot));
         return (T) slot.await(timeout);
+    }
+
+    /**
+     * Calls {@code server} without blocking: the future completes with the reply, or exceptionally
+     * with a {@link CallTimeoutException} after {@code timeout} or an {@link ExitException} when the
+     * server exits first (at once, with reason {@code noproc}, when it is not alive).
+     */
+    static <T> CompletableFuture<T> callAsync(ProcessRef server, Object request, Duration timeout) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(timeout, "timeout");
+        Pid pid = server.resolve();
+        if (pid == null) {
+            return CompletableFuture.failedFuture(new ExitException(null, ExitReason.NOPROC));
+        }
+        FutureSlot slot = new FutureSlot(pid);
+        pid.send(new Call(request, slot));
+        return slot.future(timeout);
     }
 
     /** Casts {@code message} to {@code server}: no reply, no error if it is not alive. */

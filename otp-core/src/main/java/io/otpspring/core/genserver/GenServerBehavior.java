@@ -48,7 +48,7 @@ final class GenServerBehavior implements Behavior {
     }
 
     private void handleCall(Call call) throws Exception {
-        CallSlot from = call.from();
+        ReplySlot from = call.from();
         from.countLateRepliesIn(self.node().deadLetters());
         Reply reply = server.handleCall(call.request(), from);
         if (!self.self().isAlive()) {
