@@ -1,0 +1,51 @@
+package io.otpspring.spring.autoconfigure;
+
+import io.otpspring.core.process.Node;
+import io.otpspring.spring.process.ProcessBeanRegistrar;
+import io.otpspring.spring.process.ProcessSettings;
+import io.otpspring.spring.process.ProcessTree;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Runs the application's {@code @GenServer} beans as supervised processes: a {@link Node}, the
+ * settings from {@code otp.*}, and the {@link ProcessTree} that starts with the context. Each bean
+ * backs off when the application defines its own; {@code otp.enabled=false} turns it all off.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "otp.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(OtpProperties.class)
+public final class OtpAutoConfiguration {
+
+    @Bean
+    static ProcessBeanRegistrar otpProcessBeanRegistrar() {
+        return new ProcessBeanRegistrar();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    Node otpNode(OtpProperties properties, Environment environment) {
+        String name = properties.getNodeName();
+        if (name == null || name.isBlank()) {
+            name = environment.getProperty("spring.application.name", "otp");
+        }
+        return Node.start(name);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessSettings otpProcessSettings(OtpProperties properties) {
+        return new PropertiesProcessSettings(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessTree otpProcessTree(Node node, ProcessSettings settings, ConfigurableListableBeanFactory beanFactory) {
+        return new ProcessTree(node, settings, beanFactory);
+    }
+}

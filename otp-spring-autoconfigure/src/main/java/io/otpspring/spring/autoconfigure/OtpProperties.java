@@ -1,0 +1,167 @@
+package io.otpspring.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.otpspring.core.mailbox.OverflowPolicy;
+import io.otpspring.core.process.MailboxOnRestart;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Configuration of otp-spring's processes and supervisors ({@code otp.*}). */
+@ConfigurationProperties(prefix = "otp")
+public class OtpProperties {
+
+    /** Name of this node; defaults to spring.application.name, or "otp". */
+    private @Nullable String nodeName;
+
+    /** How long a call through a process bean waits for its reply. */
+    private Duration callTimeout = Duration.ofSeconds(5);
+
+    /** What a restart does with the messages queued for the dead incarnation: keep them for the new one, or drop them. */
+    private MailboxOnRestart mailboxOnRestart = MailboxOnRestart.KEEP;
+
+    private final Restart restart = new Restart();
+
+    private final Mailbox mailbox = new Mailbox();
+
+    /** Per-process overrides, by bean name. */
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+
+    public @Nullable String getNodeName() {
+        return nodeName;
+    }
+
+    public void setNodeName(@Nullable String nodeName) {
+        this.nodeName = nodeName;
+    }
+
+    public Duration getCallTimeout() {
+        return callTimeout;
+    }
+
+    public void setCallTimeout(Duration callTimeout) {
+        this.callTimeout = callTimeout;
+    }
+
+    public MailboxOnRestart getMailboxOnRestart() {
+        return mailboxOnRestart;
+    }
+
+    public void setMailboxOnRestart(MailboxOnRestart mailboxOnRestart) {
+        this.mailboxOnRestart = mailboxOnRestart;
+    }
+
+    public Restart getRestart() {
+        return restart;
+    }
+
+    public Mailbox getMailbox() {
+        return mailbox;
+    }
+
+    public Map<String, Process> getProcesses() {
+        return processes;
+    }
+
+    /** Default restart intensity of supervisors. */
+    public static class Restart {
+
+        /** Restarts a supervisor allows within the period before it gives up and escalates. */
+        private int intensity = 3;
+
+        /** Window of the restart intensity. */
+        private Duration period = Duration.ofSeconds(5);
+
+        public int getIntensity() {
+            return intensity;
+        }
+
+        public void setIntensity(int intensity) {
+            this.intensity = intensity;
+        }
+
+        public Duration getPeriod() {
+            return period;
+        }
+
+        public void setPeriod(Duration period) {
+            this.period = period;
+        }
+    }
+
+    /** Default mailbox of process beans. */
+    public static class Mailbox {
+
+        /** Most messages a mailbox holds; unbounded when not set. */
+        private @Nullable Integer capacity;
+
+        /** What a full mailbox does with a new message: reject the sender, drop the newest or drop the oldest. */
+        private OverflowPolicy overflow = OverflowPolicy.REJECT;
+
+        public @Nullable Integer getCapacity() {
+            return capacity;
+        }
+
+        public void setCapacity(@Nullable Integer capacity) {
+            this.capacity = capacity;
+        }
+
+        public OverflowPolicy getOverflow() {
+            return overflow;
+        }
+
+        public void setOverflow(OverflowPolicy overflow) {
+            this.overflow = overflow;
+        }
+    }
+
+    /** Overrides for one process bean; unset values fall back to the defaults above. */
+    public static class Process {
+
+        /** How long a call through this process bean waits for its reply. */
+        private @Nullable Duration callTimeout;
+
+        /** What a restart of this process does with the messages queued for its dead incarnation. */
+        private @Nullable MailboxOnRestart mailboxOnRestart;
+
+        /** Most messages this process's mailbox holds. */
+        private @Nullable Integer mailboxCapacity;
+
+        /** What this process's full mailbox does with a new message. */
+        private @Nullable OverflowPolicy mailboxOverflow;
+
+        public @Nullable Duration getCallTimeout() {
+            return callTimeout;
+        }
+
+        public void setCallTimeout(@Nullable Duration callTimeout) {
+            this.callTimeout = callTimeout;
+        }
+
+        public @Nullable MailboxOnRestart getMailboxOnRestart() {
+            return mailboxOnRestart;
+        }
+
+        public void setMailboxOnRestart(@Nullable MailboxOnRestart mailboxOnRestart) {
+            this.mailboxOnRestart = mailboxOnRestart;
+        }
+
+        public @Nullable Integer getMailboxCapacity() {
+            return mailboxCapacity;
+        }
+
+        public void setMailboxCapacity(@Nullable Integer mailboxCapacity) {
+            this.mailboxCapacity = mailboxCapacity;
+        }
+
+        public @Nullable OverflowPolicy getMailboxOverflow() {
+            return mailboxOverflow;
+        }
+
+        public void setMailboxOverflow(@Nullable OverflowPolicy mailboxOverflow) {
+            this.mailboxOverflow = mailboxOverflow;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.otpspring.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+import io.otpspring.core.mailbox.MailboxSpec;
+import io.otpspring.core.mailbox.OverflowPolicy;
+import io.otpspring.core.process.MailboxOnRestart;
+import io.otpspring.spring.process.ProcessSettings;
+import org.jspecify.annotations.Nullable;
+
+/** {@link ProcessSettings} read from {@link OtpProperties}: {@code otp.processes.<name>.*} over the defaults. */
+final class PropertiesProcessSettings implements ProcessSettings {
+
+    private final OtpProperties properties;
+
+    PropertiesProcessSettings(OtpProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public Duration callTimeout(String name) {
+        return override(name, OtpProperties.Process::getCallTimeout, properties.getCallTimeout());
+    }
+
+    @Override
+    public MailboxSpec mailbox(String name) {
+        Integer capacity = override(name, OtpProperties.Process::getMailboxCapacity, properties.getMailbox().getCapacity());
+        OverflowPolicy overflow = override(name, OtpProperties.Process::getMailboxOverflow,
+                properties.getMailbox().getOverflow());
+        return capacity == null ? MailboxSpec.unbounded() : MailboxSpec.bounded(capacity, overflow);
+    }
+
+    @Override
+    public MailboxOnRestart mailboxOnRestart(String name) {
+        return override(name, OtpProperties.Process::getMailboxOnRestart, properties.getMailboxOnRestart());
+    }
+
+    @Override
+    public int intensity() {
+        return properties.getRestart().getIntensity();
+    }
+
+    @Override
+    public Duration period() {
+        return properties.getRestart().getPeriod();
+    }
+
+    private <T> T override(String name, Function<OtpProperties.Process, @Nullable T> setting, T fallback) {
+        OtpProperties.Process process = properties.getProcesses().get(name);
+        T value = process == null ? null : setting.apply(process);
+        return value != null ? value : fallback;
+    }
+}

@@ -1,0 +1,202 @@
+package io.otpspring.spring.process;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import io.otpspring.core.process.ExitReason;
+import io.otpspring.core.process.ProcessContext;
+import io.otpspring.spring.annotation.Cast;
+import io.otpspring.spring.annotation.Info;
+import io.otpspring.spring.annotation.Init;
+import io.otpspring.spring.annotation.Supervisor;
+import io.otpspring.spring.annotation.Terminate;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * What each method of a process bean class does, read once from its annotations and checked: a
+ * class or handler the proxy cannot serve fails with a {@link ProcessDefinitionException} that
+ * names the bean, the method and the fix.
+ */
+final class HandlerMethods {
+
+    private final String beanName;
+    private final Map<Method, HandlerKind> kinds;
+    private final List<Method> infos;
+    private final List<Method> inits;
+    private final List<Method> terminates;
+    private final Map<Class<?>, Method> infoByType = new ConcurrentHashMap<>();
+
+    private HandlerMethods(String beanName, Map<Method, HandlerKind> kinds, List<Method> infos, List<Method> inits,
+            List<Method> terminates) {
+        this.beanName = beanName;
+        this.kinds = kinds;
+        this.infos = infos;
+        this.inits = inits;
+        this.terminates = terminates;
+    }
+
+    /**
+     * Reads and checks the handlers of {@code type}, the class of bean {@code beanName}.
+     *
+     * @throws ProcessDefinitionException when the class or one of its handlers cannot be served
+     */
+    static HandlerMethods of(String beanName, Class<?> type) {
+        requireProxyable(beanName, type);
+        Map<Method, HandlerKind> kinds = new ConcurrentHashMap<>();
+        List<Method> infos = new ArrayList<>();
+        List<Method> inits = new ArrayList<>();
+        List<Method> terminates = new ArrayList<>();
+        for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, HandlerMethods::isHandlerCandidate)) {
+            HandlerKind kind = kindOf(beanName, method);
+            switch (kind) {
+                case INFO -> infos.add(method);
+                case LIFECYCLE -> (AnnotatedElementUtils.hasAnnotation(method, Init.class) ? inits : terminates).add(method);
+                default -> { }
+            }
+            if (Modifier.isPublic(method.getModifiers()) && Modifier.isFinal(method.getModifiers())) {
+                throw new ProcessDefinitionException(where(beanName, method) + " is final, so calls to it cannot be "
+                        + "turned into messages; remove 'final'");
+            }
+            ReflectionUtils.makeAccessible(method);
+            kinds.put(method, kind);
+        }
+        infos.sort(Comparator.comparing((Method info) -> info.getParameterTypes()[0], HandlerMethods::moreSpecificFirst));
+        return new HandlerMethods(beanName, kinds, List.copyOf(infos), List.copyOf(inits), List.copyOf(terminates));
+    }
+
+    private static boolean isHandlerCandidate(Method method) {
+        return method.getDeclaringClass() != Object.class && !Modifier.isStatic(method.getModifiers())
+                && !method.isSynthetic() && !method.isBridge();
+    }
+
+    private static void requireProxyable(String beanName, Class<?> type) {
+        if (type.isRecord()) {
+            throw new ProcessDefinitionException("bean '" + beanName + "' (" + type.getName() + ") is a record: a "
+                    + "@GenServer holds mutable state and is reached through a subclass proxy; make it a plain class");
+        }
+        if (Modifier.isFinal(type.getModifiers())) {
+            throw new ProcessDefinitionException("bean '" + beanName + "' (" + type.getName() + ") is final: a "
+                    + "@GenServer is reached through a subclass proxy; remove 'final' from the class");
+        }
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            throw new ProcessDefinitionException("bean '" + beanName + "' (" + type.getName() + ") is abstract: "
+                    + "put @GenServer on the concrete class");
+        }
+        if (AnnotatedElementUtils.hasAnnotation(type, Supervisor.class)) {
+            throw new ProcessDefinitionException("bean '" + beanName + "' (" + type.getName() + ") is both "
+                    + "@GenServer and @Supervisor; a supervisor runs no code of its own: split it in two classes");
+        }
+    }
+
+    private static HandlerKind kindOf(String beanName, Method method) {
+        List<String> marks = Arrays.asList(
+                AnnotatedElementUtils.hasAnnotation(method, Cast.class) ? "@Cast" : null,
+                AnnotatedElementUtils.hasAnnotation(method, Info.class) ? "@Info" : null,
+                AnnotatedElementUtils.hasAnnotation(method, Init.class) ? "@Init" : null,
+                AnnotatedElementUtils.hasAnnotation(method, Terminate.class) ? "@Terminate" : null);
+        List<String> present = marks.stream().filter(mark -> mark != null).toList();
+        if (present.size() > 1) {
+            throw new ProcessDefinitionException(where(beanName, method) + " is annotated " + String.join(" and ", present)
+                    + "; a method has one role: keep one annotation");
+        }
+        String mark = present.isEmpty() ? "" : present.get(0);
+        return switch (mark) {
+            case "@Cast" -> checkedCast(beanName, method);
+            case "@Info" -> checkedInfo(beanName, method);
+            case "@Init" -> checkedLifecycle(beanName, method, ProcessContext.class);
+            case "@Terminate" -> checkedLifecycle(beanName, method, ExitReason.class);
+            default -> CompletableFuture.class.isAssignableFrom(method.getReturnType())
+                    ? HandlerKind.ASYNC_CALL : HandlerKind.CALL;
+        };
+    }
+
+    private static HandlerKind checkedCast(String beanName, Method method) {
+        if (method.getReturnType() != void.class) {
+            throw new ProcessDefinitionException(where(beanName, method) + " is a @Cast but returns "
+                    + method.getReturnType().getSimpleName() + "; a cast has no reply: return void, or drop @Cast to make it a call");
+        }
+        for (Class<?> exception : method.getExceptionTypes()) {
+            if (!RuntimeException.class.isAssignableFrom(exception) && !Error.class.isAssignableFrom(exception)) {
+                throw new ProcessDefinitionException(where(beanName, method) + " is a @Cast declaring "
+                        + exception.getSimpleName() + "; a cast has no caller to give it to: handle it, or make it a call");
+            }
+        }
+        return HandlerKind.CAST;
+    }
+
+    private static HandlerKind checkedInfo(String beanName, Method method) {
+        if (method.getParameterCount() != 1 || method.getReturnType() != void.class
+                || method.getParameterTypes()[0].isPrimitive()) {
+            throw new ProcessDefinitionException(where(beanName, method) + " is an @Info handler, which takes exactly "
+                    + "one parameter of a reference type (the messages it accepts) and returns void");
+        }
+        return HandlerKind.INFO;
+    }
+
+    private static HandlerKind checkedLifecycle(String beanName, Method method, Class<?> optionalParameter) {
+        Class<?>[] parameters = method.getParameterTypes();
+        if (parameters.length > 1 || parameters.length == 1 && parameters[0] != optionalParameter) {
+            throw new ProcessDefinitionException(where(beanName, method) + " may take no parameter or one "
+                    + optionalParameter.getSimpleName());
+        }
+        return HandlerKind.LIFECYCLE;
+    }
+
+    private static int moreSpecificFirst(Class<?> left, Class<?> right) {
+        if (left == right) {
+            return 0;
+        }
+        return left.isAssignableFrom(right) ? 1 : right.isAssignableFrom(left) ? -1 : left.getName().compareTo(right.getName());
+    }
+
+    private static String where(String beanName, Method method) {
+        String parameters = Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
+                .collect(Collectors.joining(", "));
+        return "method " + method.getDeclaringClass().getSimpleName() + "." + method.getName() + "(" + parameters
+                + ") of bean '" + beanName + "'";
+    }
+
+    /** What a call of {@code method} through the proxy becomes. */
+    HandlerKind kindOf(Method method) {
+        HandlerKind kind = kinds.get(method);
+        return kind != null ? kind : HandlerKind.CALL;
+    }
+
+    /** The {@code @Info} method for a message of {@code type}: the most specific one that accepts it. */
+    @Nullable
+    Method infoFor(Class<?> type) {
+        Method known = infoByType.get(type);
+        if (known != null) {
+            return known;
+        }
+        for (Method info : infos) {
+            if (info.getParameterTypes()[0].isAssignableFrom(type)) {
+                infoByType.put(type, info);
+                return info;
+            }
+        }
+        return null;
+    }
+
+    List<Method> inits() {
+        return inits;
+    }
+
+    List<Method> terminates() {
+        return terminates;
+    }
+
+    String beanName() {
+        return beanName;
+    }
+}

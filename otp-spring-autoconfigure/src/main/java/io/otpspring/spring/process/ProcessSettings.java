@@ -1,0 +1,25 @@
+package io.otpspring.spring.process;
+
+import java.time.Duration;
+
+import io.otpspring.core.mailbox.MailboxSpec;
+import io.otpspring.core.process.MailboxOnRestart;
+
+/** The configured defaults for process beans, with per-process overrides by bean name. */
+public interface ProcessSettings {
+
+    /** How long a call through the proxy of process {@code name} waits for its reply. */
+    Duration callTimeout(String name);
+
+    /** The mailbox of process {@code name}. */
+    MailboxSpec mailbox(String name);
+
+    /** What a restart of process {@code name} does with the messages queued for its dead incarnation. */
+    MailboxOnRestart mailboxOnRestart(String name);
+
+    /** The restarts a supervisor allows within {@link #period()}, unless its annotation says otherwise. */
+    int intensity();
+
+    /** The window of {@link #intensity()}. */
+    Duration period();
+}
