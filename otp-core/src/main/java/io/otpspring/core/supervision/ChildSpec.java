@@ -80,6 +80,17 @@ public record ChildSpec(String id, ChildStart start, Restart restart, Shutdown s
                 Shutdown.infinity(), ChildType.SUPERVISOR, false, null, null, MailboxSpec.unbounded(), MailboxOnRestart.DROP, Set.of());
     }
 
+    /**
+     * A permanent child dynamic supervisor, starting with no children; like {@link #supervisor}, it
+     * waits for its children to stop and drops the messages queued for a dead incarnation.
+     */
+    public static ChildSpec dynamicSupervisor(String id, DynamicSupervisorSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        return new ChildSpec(id, (node, options) -> DynamicSupervisor.start(node, spec, options), Restart.PERMANENT,
+                Shutdown.infinity(), ChildType.SUPERVISOR, false, null, null, MailboxSpec.unbounded(),
+                MailboxOnRestart.DROP, Set.of());
+    }
+
     /** The same child with another restart type. */
     public ChildSpec withRestart(Restart restart) {
         return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn);

@@ -271,10 +271,11 @@ class DynamicSupervisorTest {
 
     @Test
     void aDynamicSupervisorCanBeAChildOfASupervisor() {
-        Pid root = Supervisor.start(node, SupervisorSpec.oneForOne(ChildSpec.of("carts",
-                (n, options) -> DynamicSupervisor.start(n, DynamicSupervisorSpec.defaults(), options))
-                .withName("carts")));
+        Pid root = Supervisor.start(node, SupervisorSpec.oneForOne(
+                ChildSpec.dynamicSupervisor("carts", DynamicSupervisorSpec.defaults()).withName("carts")));
         DynamicSupervisor.startChild(node.named("carts"), RecordingServer.child("cart", events)).orElseThrow();
+        assertThat(Supervisor.whichChildren(root)).singleElement()
+                .satisfies(child -> assertThat(child.type()).isEqualTo(ChildType.SUPERVISOR));
 
         assertThat(node.stop(root, ExitReason.SHUTDOWN, WAIT)).isTrue();
 
