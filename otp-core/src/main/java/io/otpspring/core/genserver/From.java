@@ -11,6 +11,8 @@ public interface From {
     /**
      * Sends the reply. Only the first reply counts; one that comes after the caller stopped
      * waiting (timeout, or the server exited) is discarded and counted as a dead letter.
+     * Answer each call once: the {@code From} of a state machine's call throws
+     * {@link IllegalStateException} on a second reply.
      */
     void reply(@Nullable Object value);
 }

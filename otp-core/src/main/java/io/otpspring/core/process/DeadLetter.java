@@ -26,6 +26,8 @@ public record DeadLetter(@Nullable Pid recipient, Object message, Cause cause) {
         /** Sent or replied by the leftover thread of a process that had been killed. */
         FROM_KILLED_PROCESS,
         /** Sent to a name that nothing is registered under. */
-        NO_SUCH_NAME
+        NO_SUCH_NAME,
+        /** Received, but still postponed or queued inside the process (a state machine) when it exited. */
+        UNHANDLED_AT_EXIT
     }
 }

@@ -1,0 +1,174 @@
+package io.otpspring.core.statem;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Virtual time for a node's timers ({@code Node.start(name, scheduler)}): nothing fires until the
+ * test calls {@link #advance}, which runs the timers due by then on the test's thread, in due-time
+ * order. A message a timer sends is therefore queued before anything the test sends afterwards,
+ * and a timer that was cancelled never runs: timeout tests need no sleeping and no timing.
+ */
+final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+
+    private final PriorityQueue<Task> tasks = new PriorityQueue<>();
+    private long now;
+    private long sequence;
+    private boolean shutdown;
+
+    /** Moves the clock forward by {@code duration}, running every timer due meanwhile; returns how many ran. */
+    int advance(Duration duration) {
+        long target;
+        synchronized (this) {
+            target = now + duration.toNanos();
+        }
+        int ran = 0;
+        for (;;) {
+            Task due;
+            synchronized (this) {
+                due = tasks.peek();
+                if (due == null || due.at > target) {
+                    now = target;
+                    return ran;
+                }
+                tasks.poll();
+                due.done = true;
+                now = due.at;
+            }
+            due.command.run();
+            ran++;
+        }
+    }
+
+    /** How many timers are waiting to fire. */
+    synchronized int pending() {
+        return tasks.size();
+    }
+
+    @Override
+    public synchronized ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+        Task task = new Task(command, now + unit.toNanos(delay), sequence++);
+        tasks.add(task);
+        return task;
+    }
+
+    @Override
+    public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
+        throw new UnsupportedOperationException("state machine timeouts only schedule Runnables");
+    }
+
+    @Override
+    public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+        throw new UnsupportedOperationException("state machine timeouts are one-shot");
+    }
+
+    @Override
+    public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+        throw new UnsupportedOperationException("state machine timeouts are one-shot");
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        throw new UnsupportedOperationException("timers are scheduled, not executed");
+    }
+
+    @Override
+    public synchronized void shutdown() {
+        shutdown = true;
+        tasks.clear();
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+        shutdown();
+        return List.of();
+    }
+
+    @Override
+    public synchronized boolean isShutdown() {
+        return shutdown;
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return isShutdown();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+        return isShutdown();
+    }
+
+    /** A timer; its state is guarded by the scheduler. */
+    private final class Task implements ScheduledFuture<Object> {
+
+        private final Runnable command;
+        private final long at;
+        private final long order;
+        private boolean done;
+        private boolean cancelled;
+
+        Task(Runnable command, long at, long order) {
+            this.command = command;
+            this.at = at;
+            this.order = order;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            synchronized (ManualScheduler.this) {
+                if (done) {
+                    return false;
+                }
+                done = true;
+                cancelled = true;
+                tasks.remove(this);
+                return true;
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            synchronized (ManualScheduler.this) {
+                return cancelled;
+            }
+        }
+
+        @Override
+        public boolean isDone() {
+            synchronized (ManualScheduler.this) {
+                return done;
+            }
+        }
+
+        @Override
+        public Object get() {
+            throw new UnsupportedOperationException("timers are not awaited");
+        }
+
+        @Override
+        public Object get(long timeout, TimeUnit unit) {
+            throw new UnsupportedOperationException("timers are not awaited");
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            synchronized (ManualScheduler.this) {
+                return unit.convert(at - now, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            Task task = (Task) other;
+            return at != task.at ? Long.compare(at, task.at) : Long.compare(order, task.order);
+        }
+    }
+}
