@@ -1,6 +1,8 @@
 package io.otpspring.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.otpspring.core.mailbox.MailboxSpec;
@@ -47,8 +49,32 @@ final class PropertiesProcessSettings implements ProcessSettings {
     }
 
     private <T> T override(String name, Function<OtpProperties.Process, @Nullable T> setting, T fallback) {
-        OtpProperties.Process process = properties.getProcesses().get(name);
+        OtpProperties.Process process = overridesOf(name);
         T value = process == null ? null : setting.apply(process);
         return value != null ? value : fallback;
+    }
+
+    /**
+     * The overrides of process {@code name}: under its bean name as written, or else under a key
+     * that differs only in case, dashes and underscores, as environment variables bind it
+     * ({@code OTP_PROCESSES_PRICEBOOK_CALLTIMEOUT} for bean {@code priceBook}) or kebab case writes it.
+     */
+    private OtpProperties.@Nullable Process overridesOf(String name) {
+        Map<String, OtpProperties.Process> processes = properties.getProcesses();
+        OtpProperties.Process exact = processes.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        String loose = loose(name);
+        for (Map.Entry<String, OtpProperties.Process> entry : processes.entrySet()) {
+            if (loose(entry.getKey()).equals(loose)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String loose(String name) {
+        return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -13,6 +13,7 @@ import io.otpspring.core.process.ExitReason;
 import io.otpspring.core.process.ProcessContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Runs one incarnation of a process bean: gets a bean instance when it starts, invokes the
@@ -105,8 +106,13 @@ final class BeanServer implements GenServer {
         return bean;
     }
 
-    /** Invokes {@code method}, rethrowing what it threw as is. */
+    /**
+     * Invokes {@code method}, rethrowing what it threw as is. A call's method comes from the proxy,
+     * a copy of the one {@link HandlerMethods} made accessible: a public method of a class that is
+     * not public needs it too.
+     */
     private static @Nullable Object invoke(Object target, Method method, Object[] arguments) throws Exception {
+        ReflectionUtils.makeAccessible(method);
         try {
             return method.invoke(target, arguments);
         }

@@ -59,6 +59,10 @@ public final class TreeDerivation {
                 throw new IllegalArgumentException("bean '" + member.name() + "' is placed under '" + parent
                         + "', which is not a @Supervisor bean; point @Supervised(parent = …) at a @Supervisor class");
             }
+        }
+        // every parent is a member now, so the chains can be walked
+        for (TreeMember member : members.values()) {
+            String parent = member.parent();
             List<String> chain = new ArrayList<>(List.of(member.name()));
             for (String up = parent; up != null; up = members.get(up).parent()) {
                 if (chain.contains(up)) {
