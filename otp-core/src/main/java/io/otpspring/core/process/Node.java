@@ -312,6 +312,15 @@ public final class Node implements AutoCloseable {
         localCell(pid).release();
     }
 
+    /**
+     * Fails at once, with its exit, the calls queued for a dead, supervised incarnation whose
+     * supervisor has not decided yet (other messages keep waiting for the successor). A supervisor
+     * does this before stopping processes that may be blocked calling it.
+     */
+    public void failPendingCalls(Pid pid) {
+        localCell(pid).failPendingCalls();
+    }
+
     // ---------------------------------------------------------------- the node as a whole
 
     /** How many processes are alive. */

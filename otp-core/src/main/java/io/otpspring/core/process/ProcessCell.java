@@ -504,6 +504,14 @@ final class ProcessCell implements ProcessContext, Runnable {
         return true;
     }
 
+    /** While this dead incarnation awaits its supervisor's decision, fails the calls queued for it. */
+    void failPendingCalls() {
+        Remains dead = remains;
+        if (dead != null) {
+            dead.failCalls();
+        }
+    }
+
     /** Ends the wait for a supervisor decision: queued messages become dead letters, the name is freed. */
     void release() {
         awaitLeftoverTake();

@@ -82,6 +82,40 @@ final class Remains {
     }
 
     /**
+     * While the supervisor decides, fails the calls queued here at once with the incarnation's
+     * exit; the other messages keep their places. For a restart that must first stop processes
+     * which may be blocked calling this one.
+     */
+    void failCalls() {
+        cell.awaitLeftoverTake();
+        failCallsLocked();
+    }
+
+    private synchronized void failCallsLocked() {
+        if (disposal != Disposal.PENDING) {
+            return;
+        }
+        ArrayDeque<Object> kept = new ArrayDeque<>();
+        Object message;
+        while (pushedBack != null && (message = pushedBack.pollFirst()) != null) {
+            failOrKeep(message, kept);
+        }
+        while ((message = mailbox.poll()) != null) {
+            failOrKeep(message, kept);
+        }
+        pushedBack = kept.isEmpty() ? null : kept;
+    }
+
+    private void failOrKeep(Object message, ArrayDeque<Object> kept) {
+        if (message instanceof Awaited call) {
+            route(call, Cause.RECIPIENT_DEAD, null);
+        }
+        else {
+            kept.addLast(message);
+        }
+    }
+
+    /**
      * Hands the remains to {@code next}: queued messages go to it (or become dead letters with
      * {@link MailboxOnRestart#DROP}), and so does whatever is sent here later.
      *

@@ -182,10 +182,16 @@ final class SupervisorServer implements GenServer {
 
     private void childExited(Child child, ExitReason reason) {
         List<ChildState> before = states();
-        child.predecessor = child.pid;
+        Pid dead = child.pid;
+        child.predecessor = dead;
         child.pid = null;
         ExitDecision decision = SupervisionDecisions.onChildExit(spec.strategy(), spec.autoShutdown(), before,
                 child.spec.id(), reason);
+        if (dead != null && decision instanceof ExitDecision.RestartChildren restart && !restart.stop().isEmpty()) {
+            // a sibling to be stopped may be blocked calling the dead child: its call fails now, as in Erlang,
+            // instead of waiting for a successor that starts only after that sibling has stopped
+            context().node().failPendingCalls(dead);
+        }
         carryOut(decision);
     }
 

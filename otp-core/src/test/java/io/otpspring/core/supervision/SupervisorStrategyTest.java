@@ -4,9 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
+import io.otpspring.core.genserver.From;
 import io.otpspring.core.genserver.GenServer;
+import io.otpspring.core.genserver.Reply;
+import io.otpspring.core.process.ExitException;
 import io.otpspring.core.process.ExitReason;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
@@ -163,6 +168,64 @@ class SupervisorStrategyTest {
         GenServer.cast(Children.pid(sup, "audit"), new RecordingServer.Crash());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events.lifecycle()).containsExactly(
                 "terminate:audit", "terminate:checkout", "init:audit", "init:checkout"));
+    }
+
+    /** Blocks in "block" calls until the gate opens; answers other calls at once. */
+    record GatedServer(CountDownLatch gate) implements GenServer {
+        @Override
+        public Reply handleCall(Object request, From from) throws InterruptedException {
+            if (request.equals("block")) {
+                gate.await();
+            }
+            return Reply.of("answer");
+        }
+    }
+
+    /** On any cast, calls the process named "gated" and records how the call ended. */
+    record AskingServer(Node node, List<String> outcomes) implements GenServer {
+        @Override
+        public void handleCast(Object message) {
+            try {
+                outcomes.add(GenServer.call(node.named("gated"), "question"));
+            }
+            catch (ExitException exit) {
+                outcomes.add("exit: " + exit.reason());
+            }
+        }
+    }
+
+    @Test
+    void aChildBlockedCallingItsCrashedDependencyDoesNotHoldUpTheRestart() {
+        CountDownLatch gate = new CountDownLatch(1);
+        List<String> outcomes = new CopyOnWriteArrayList<>();
+        Pid sup = Supervisor.start(node, SupervisorSpec.of(Strategy.DEPENDENTS_FOR_ONE,
+                ChildSpec.worker("gated", () -> new GatedServer(gate)).withName("gated"),
+                ChildSpec.worker("asking", () -> new AskingServer(node, outcomes)).withDependsOn("gated")
+                        // without the fix the supervisor would wait for ever for this child to stop
+                        .withShutdown(Shutdown.infinity())));
+        Map<String, Pid> before = Children.pids(sup);
+        Thread.startVirtualThread(() -> {
+            try {
+                GenServer.call(before.get("gated"), "block", Duration.ofSeconds(30));
+            }
+            catch (RuntimeException expected) {
+                // the gated process dies under this call
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.mailboxSize(before.get("gated")) == 0);
+        GenServer.cast(before.get("asking"), "ask");
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.mailboxSize(before.get("gated")) == 1);
+
+        node.exit(before.get("gated"), ExitReason.other("boom"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Map<String, Pid> after = Children.pids(sup);
+            assertThat(after.get("gated")).isNotNull().isNotEqualTo(before.get("gated"));
+            assertThat(after.get("asking")).isNotNull().isNotEqualTo(before.get("asking"));
+        });
+        assertThat(outcomes).containsExactly("exit: boom");
+        assertThat(node.exitReason(before.get("asking"))).as("stopped gracefully, not killed").isEqualTo(ExitReason.SHUTDOWN);
+        gate.countDown();
     }
 
     @Test
