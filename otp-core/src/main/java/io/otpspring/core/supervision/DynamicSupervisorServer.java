@@ -135,6 +135,7 @@ final class DynamicSupervisorServer implements GenServer {
     }
 
     private void childExited(Child child, Pid dead, ExitReason reason) {
+        CrashReports.childExited(context().self(), child.spec.id(), dead, reason);
         child.pid = null;
         if (!child.spec.restart().restartsAfter(reason)) {
             context().node().release(dead);
@@ -147,6 +148,7 @@ final class DynamicSupervisorServer implements GenServer {
 
     private void restart(Child child) {
         if (!budget.allowRestart()) {
+            CrashReports.gaveUp(context().self(), spec.intensity(), spec.period());
             context().stop(SupervisorServer.GAVE_UP);
             return;
         }

@@ -183,6 +183,9 @@ final class SupervisorServer implements GenServer {
     private void childExited(Child child, ExitReason reason) {
         List<ChildState> before = states();
         Pid dead = child.pid;
+        if (dead != null) {
+            CrashReports.childExited(context().self(), child.spec.id(), dead, reason);
+        }
         child.predecessor = dead;
         child.pid = null;
         ExitDecision decision = SupervisionDecisions.onChildExit(spec.strategy(), spec.autoShutdown(), before,
@@ -237,6 +240,7 @@ final class SupervisorServer implements GenServer {
         if (budget.allowRestart()) {
             return true;
         }
+        CrashReports.gaveUp(context().self(), spec.intensity(), spec.period());
         context().stop(GAVE_UP);
         return false;
     }

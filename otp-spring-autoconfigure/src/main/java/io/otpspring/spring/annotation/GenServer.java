@@ -6,6 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.stereotype.Component;
+
 /**
  * Makes a bean a process, as Erlang's {@code gen_server}: its fields are state confined to the
  * process, and the bean other beans inject is a proxy that turns each method call into a message
@@ -21,9 +24,17 @@ import java.lang.annotation.Target;
  * A runtime exception a method does not declare crashes the process, and its caller gets an
  * {@link io.otpspring.core.process.ExitException}; an exception the method declares is returned to
  * the caller, and the process lives on. A restart builds a fresh bean instance.
+ * <p>
+ * Like {@code @Service}, it is a {@link Component @Component}: component scanning picks the class
+ * up; a {@code @Bean} method returning it works as well.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Component
 public @interface GenServer {
+
+    /** The bean name, which is also the process's registered name; empty: derived from the class name. */
+    @AliasFor(annotation = Component.class)
+    String value() default "";
 }

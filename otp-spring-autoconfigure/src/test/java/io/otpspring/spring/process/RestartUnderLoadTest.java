@@ -226,12 +226,16 @@ class RestartUnderLoadTest {
                     : awaitAsync(counter.incrementLater()), crashing(counter, CRASHES));
 
             assertThat(outcomes.others()).isEmpty();
+            assertThat(outcomes.timeouts()).isZero();
             assertThat(outcomes.total()).isEqualTo(CALLERS * CALLS_PER_CALLER);
-            // with otp.mailbox-on-restart=keep, calls queued for a crashed incarnation go to the next one
-            assertThat(outcomes.replies()).isEqualTo(CALLERS * CALLS_PER_CALLER);
+            // tally depends on counter, so a counter restart stops tally first: the calls queued for the
+            // crashed counter then fail with its exit (as in Erlang) instead of waiting for the next one
+            assertThat(outcomes.replies() + outcomes.exits()).isEqualTo(CALLERS * CALLS_PER_CALLER);
+            assertThat(outcomes.replies()).isPositive();
             await().atMost(HANG).untilAsserted(() -> {
                 ChildInfo info = child(context, "counter");
-                assertThat(info.restarts()).as("one restart per crash").isEqualTo(CRASHES);
+                // a crash call queued behind a crash fails with that crash's exit without crashing again
+                assertThat(info.restarts()).as("at most one restart per crash").isBetween(1, CRASHES);
                 assertThat(info.pid()).isNotNull();
             });
             assertThat(counter.increment()).isPositive();
@@ -247,10 +251,13 @@ class RestartUnderLoadTest {
             Outcomes outcomes = race(tally::increment, crashing(counter, CRASHES / 2));
 
             assertThat(outcomes.others()).isEmpty();
+            assertThat(outcomes.timeouts()).isZero();
             assertThat(outcomes.total()).isEqualTo(CALLERS * CALLS_PER_CALLER);
-            assertThat(outcomes.replies()).isEqualTo(CALLERS * CALLS_PER_CALLER);
+            assertThat(outcomes.replies()).isPositive();
             await().atMost(HANG).untilAsserted(() -> {
-                assertThat(child(context, "tally").restarts()).as("restarted with the counter").isEqualTo(CRASHES / 2);
+                int counterRestarts = child(context, "counter").restarts();
+                assertThat(counterRestarts).isBetween(1, CRASHES / 2);
+                assertThat(child(context, "tally").restarts()).as("restarted with the counter").isEqualTo(counterRestarts);
                 assertThat(child(context, "tally").pid()).isNotNull();
             });
         });

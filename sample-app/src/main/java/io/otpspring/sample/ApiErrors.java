@@ -1,0 +1,58 @@
+package io.otpspring.sample;
+
+import io.otpspring.core.genserver.CallTimeoutException;
+import io.otpspring.core.process.ExitException;
+import io.otpspring.sample.inventory.OutOfStockException;
+import io.otpspring.sample.pricing.UnknownSkuException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns what a process call can end with into RFC 9457 problem details. A process bean method
+ * either returns, throws an exception it declares (a business error: the process lives on), or
+ * its process crashes or is down ({@link ExitException}: the supervisor is restarting it, try
+ * again). Spring MVC's own errors become problem details too.
+ */
+@RestControllerAdvice
+class ApiErrors extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler
+    ProblemDetail unknownSku(UnknownSkuException unknown) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "Unknown SKU", unknown.getMessage());
+        problem.setProperty("sku", unknown.sku());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail outOfStock(OutOfStockException outOfStock) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Out of stock", outOfStock.getMessage());
+        problem.setProperty("sku", outOfStock.sku());
+        problem.setProperty("available", outOfStock.available());
+        return problem;
+    }
+
+    /** Declared by the process methods that validate their arguments. */
+    @ExceptionHandler
+    ProblemDetail invalidArgument(IllegalArgumentException invalid) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", invalid.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail processExited(ExitException exit) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Process unavailable", exit.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail processTimedOut(CallTimeoutException timeout) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Process did not reply", timeout.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}
