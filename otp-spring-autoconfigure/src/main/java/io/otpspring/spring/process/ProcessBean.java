@@ -1,10 +1,41 @@
 package io.otpspring.spring.process;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A {@code @GenServer} bean: its name (also its registered process name), its class, the
- * prototype definition that builds an instance per incarnation, its handlers and its placement.
+ * A process bean: its name (also its registered process name), its class, the prototype
+ * definition that builds an instance per incarnation, its placement, and what runs it.
+ *
+ * @param kind a {@code @GenServer} or a {@code @GenStateMachine}
+ * @param handlers the handlers of a {@code @GenServer}; {@code null} for a state machine
  */
-record ProcessBean(String name, Class<?> type, String targetBeanName, HandlerMethods handlers, Placement placement) {
+record ProcessBean(String name, Class<?> type, String targetBeanName, Placement placement, Kind kind,
+        @Nullable HandlerMethods handlers) {
+
+    /** What runs a process bean. */
+    enum Kind {
+        /** A {@code @GenServer}: {@link BeanServer} invokes its methods. */
+        GEN_SERVER,
+        /** A {@code @GenStateMachine}: the core state machine engine runs it. */
+        STATE_MACHINE
+    }
+
+    static ProcessBean genServer(String name, Class<?> type) {
+        return new ProcessBean(name, type, targetBeanName(name), Placement.of(type), Kind.GEN_SERVER,
+                HandlerMethods.of(name, type));
+    }
+
+    static ProcessBean stateMachine(String name, Class<?> type) {
+        return new ProcessBean(name, type, targetBeanName(name), Placement.of(type), Kind.STATE_MACHINE, null);
+    }
+
+    /** The handlers of a {@code @GenServer}. */
+    HandlerMethods genServerHandlers() {
+        if (handlers == null) {
+            throw new IllegalStateException("bean '" + name + "' is a state machine, not a @GenServer");
+        }
+        return handlers;
+    }
 
     /** The name of the prototype definition behind process bean {@code name}. */
     static String targetBeanName(String name) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.otpspring.spring.annotation.GenServer;
+import io.otpspring.spring.annotation.GenStateMachine;
 import io.otpspring.spring.annotation.Supervisor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.FactoryBean;
@@ -20,10 +21,10 @@ import org.springframework.core.type.MethodMetadata;
 import org.springframework.util.ClassUtils;
 
 /**
- * Finds the {@code @GenServer} and {@code @Supervisor} beans among the bean definitions and splits
- * each {@code @GenServer} definition in two: its original definition, renamed and made a
- * prototype, builds a fresh instance per incarnation; under the original name a proxy takes its
- * place for injection. Checks every process class as it goes, so misuse fails the context before
+ * Finds the {@code @GenServer}, {@code @GenStateMachine} and {@code @Supervisor} beans among the
+ * bean definitions and splits each process definition in two: its original definition, renamed
+ * and made a prototype, builds a fresh instance per incarnation; under the original name a proxy
+ * (for a {@code @GenServer}) or a {@link StateMachineHandle} takes its place for injection. Checks every process class as it goes, so misuse fails the context before
  * anything starts. Records what it found as the {@link ProcessCatalog} bean.
  */
 public final class ProcessBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Ordered {
@@ -44,8 +45,22 @@ public final class ProcessBeanRegistrar implements BeanDefinitionRegistryPostPro
             if (type == null) {
                 continue;
             }
-            if (AnnotatedElementUtils.hasAnnotation(type, GenServer.class)) {
-                processes.add(split(registry, name, definition, type));
+            boolean genServer = AnnotatedElementUtils.hasAnnotation(type, GenServer.class);
+            boolean stateMachine = AnnotatedElementUtils.hasAnnotation(type, GenStateMachine.class);
+            if (genServer && stateMachine) {
+                throw new ProcessDefinitionException("bean '" + name + "' (" + type.getName() + ") is both @GenServer "
+                        + "and @GenStateMachine; keep the one that says how it handles messages");
+            }
+            if (genServer) {
+                ProcessBean process = ProcessBean.genServer(name, type);
+                RootBeanDefinition proxy = new RootBeanDefinition(ProcessProxyFactoryBean.class);
+                proxy.getConstructorArgumentValues().addIndexedArgumentValue(0, process);
+                proxy.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
+                processes.add(split(registry, definition, process, proxy));
+            }
+            else if (stateMachine) {
+                ProcessBean process = StateMachineHandles.check(name, type);
+                processes.add(split(registry, definition, process, StateMachineHandles.definition(registry, process)));
             }
             else if (AnnotatedElementUtils.hasAnnotation(type, Supervisor.class)) {
                 supervisors.add(SupervisorBean.of(name, type, AnnotatedElementUtils.findMergedAnnotation(type, Supervisor.class)));
@@ -55,32 +70,32 @@ public final class ProcessBeanRegistrar implements BeanDefinitionRegistryPostPro
         registry.registerBeanDefinition(CATALOG_BEAN, new RootBeanDefinition(ProcessCatalog.class, () -> catalog));
     }
 
-    private static ProcessBean split(BeanDefinitionRegistry registry, String name, BeanDefinition definition,
-            Class<?> type) {
+    /**
+     * Renames {@code definition} to the process's prototype target and registers {@code replacement}
+     * (what other beans inject) under the original name, with its injection metadata.
+     */
+    private static ProcessBean split(BeanDefinitionRegistry registry, BeanDefinition definition, ProcessBean process,
+            RootBeanDefinition replacement) {
+        String name = process.name();
         if (!definition.isSingleton()) {
-            throw new ProcessDefinitionException("bean '" + name + "' is @GenServer with scope '" + definition.getScope()
-                    + "'; a @GenServer bean is one process: remove the scope");
+            throw new ProcessDefinitionException("bean '" + name + "' is a process with scope '" + definition.getScope()
+                    + "'; a process bean is one process: remove the scope");
         }
-        ProcessBean process = new ProcessBean(name, type, ProcessBean.targetBeanName(name), HandlerMethods.of(name, type),
-                Placement.of(type));
-        RootBeanDefinition proxy = new RootBeanDefinition(ProcessProxyFactoryBean.class);
-        proxy.getConstructorArgumentValues().addIndexedArgumentValue(0, process);
-        proxy.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
-        proxy.setPrimary(definition.isPrimary());
-        proxy.setAutowireCandidate(definition.isAutowireCandidate());
-        proxy.setRole(definition.getRole());
+        replacement.setPrimary(definition.isPrimary());
+        replacement.setAutowireCandidate(definition.isAutowireCandidate());
+        replacement.setRole(definition.getRole());
         if (definition instanceof AbstractBeanDefinition original) {
-            proxy.copyQualifiersFrom(original);
+            replacement.copyQualifiersFrom(original);
         }
-        proxy.setDecoratedDefinition(new BeanDefinitionHolder(definition, process.targetBeanName()));
-        proxy.setOriginatingBeanDefinition(definition);
+        replacement.setDecoratedDefinition(new BeanDefinitionHolder(definition, process.targetBeanName()));
+        replacement.setOriginatingBeanDefinition(definition);
 
         definition.setScope(BeanDefinition.SCOPE_PROTOTYPE);
         definition.setAutowireCandidate(false);
         definition.setPrimary(false);
         registry.removeBeanDefinition(name);
         registry.registerBeanDefinition(process.targetBeanName(), definition);
-        registry.registerBeanDefinition(name, proxy);
+        registry.registerBeanDefinition(name, replacement);
         return process;
     }
 

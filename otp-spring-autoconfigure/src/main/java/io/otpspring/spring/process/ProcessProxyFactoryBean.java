@@ -40,7 +40,7 @@ final class ProcessProxyFactoryBean implements FactoryBean<Object>, BeanFactoryA
         ProxyFactory proxies = new ProxyFactory();
         proxies.setTargetClass(process.type());
         proxies.setProxyTargetClass(true);
-        proxies.addAdvice(new ProcessProxy(process.name(), node.named(process.name()), process.handlers(),
+        proxies.addAdvice(new ProcessProxy(process.name(), node.named(process.name()), process.genServerHandlers(),
                 settings.callTimeout(process.name())));
         return proxies.getProxy(classLoader);
     }

@@ -8,7 +8,9 @@ import java.util.function.Supplier;
 
 import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.supervision.AutoShutdown;
+import io.otpspring.core.statem.GenStateMachine;
 import io.otpspring.core.supervision.ChildSpec;
+import io.otpspring.core.supervision.ChildStart;
 import io.otpspring.core.supervision.Shutdown;
 import io.otpspring.core.supervision.Strategy;
 import io.otpspring.core.supervision.SupervisorSpec;
@@ -19,7 +21,8 @@ import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Translates the derived tree into core supervisor and child specs: each process bean becomes a
- * {@link BeanServer} child registered under its bean name, each supervisor bean a child supervisor,
+ * child registered under its bean name (a {@link BeanServer}, or a state machine reporting to its
+ * {@link StateMachineHandle}), each supervisor bean a child supervisor,
  * with restart types, shutdowns, mailboxes and dependencies as annotated and configured.
  */
 final class TreeSpecs {
@@ -67,14 +70,27 @@ final class TreeSpecs {
         ProcessBean process = catalog.processesByName().get(node.name());
         Supplier<Object> instances = new FirstThenFresh(firstInstances.remove(process.name()), beanFactory,
                 process.targetBeanName());
-        ChildSpec spec = ChildSpec.of(process.name(), (runtime, options) -> GenServer.start(runtime,
-                        new BeanServer(process.handlers(), instances, beanFactory), options))
+        ChildSpec spec = ChildSpec.of(process.name(), starter(process, instances))
                 .withName(process.name())
                 .withRestart(process.placement().restart())
                 .withMailbox(settings.mailbox(process.name()))
                 .withMailboxOnRestart(settings.mailboxOnRestart(process.name()))
                 .withDependsOn(node.dependsOn().toArray(String[]::new));
         return withShutdown(spec, process.name(), process.placement());
+    }
+
+    /** How each incarnation of {@code process} starts, from a bean instance {@code instances} provides. */
+    @SuppressWarnings("unchecked")
+    private ChildStart starter(ProcessBean process, Supplier<Object> instances) {
+        return switch (process.kind()) {
+            case GEN_SERVER -> (runtime, options) -> GenServer.start(runtime,
+                    new BeanServer(process.genServerHandlers(), instances, beanFactory), options);
+            case STATE_MACHINE -> {
+                StateMachineHandle<Object> handle = beanFactory.getBean(process.name(), StateMachineHandle.class);
+                yield (runtime, options) -> GenStateMachine.start(runtime, (GenStateMachine<Object>) instances.get(),
+                        options, handle::transitioned);
+            }
+        };
     }
 
     private static ChildSpec withShutdown(ChildSpec spec, String bean, Placement placement) {

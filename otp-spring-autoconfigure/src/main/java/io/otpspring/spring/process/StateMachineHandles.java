@@ -1,0 +1,60 @@
+package io.otpspring.spring.process;
+
+import java.time.Duration;
+
+import io.otpspring.core.process.Node;
+import io.otpspring.core.statem.GenStateMachine;
+import io.otpspring.core.statem.TransitionListener;
+import io.otpspring.spring.annotation.Supervisor;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+
+/** How a {@code @GenStateMachine} bean is checked, and the definition of the handle others inject. */
+final class StateMachineHandles {
+
+    private StateMachineHandles() {
+    }
+
+    /**
+     * Checks that {@code type} can run as a state machine process.
+     *
+     * @throws ProcessDefinitionException when it does not implement {@link GenStateMachine} or is also a supervisor
+     */
+    static ProcessBean check(String name, Class<?> type) {
+        if (!GenStateMachine.class.isAssignableFrom(type)) {
+            throw new ProcessDefinitionException("bean '" + name + "' (" + type.getName() + ") is @GenStateMachine but "
+                    + "does not implement io.otpspring.core.statem.GenStateMachine<S>; implement it");
+        }
+        if (AnnotatedElementUtils.hasAnnotation(type, Supervisor.class)) {
+            throw new ProcessDefinitionException("bean '" + name + "' (" + type.getName() + ") is both "
+                    + "@GenStateMachine and @Supervisor; a supervisor runs no code of its own: split it in two classes");
+        }
+        return ProcessBean.stateMachine(name, type);
+    }
+
+    /**
+     * The definition of the {@link StateMachineHandle} of {@code process}, typed with its state type
+     * so that it is injectable as {@code StateMachineHandle<S>}.
+     */
+    static RootBeanDefinition definition(BeanDefinitionRegistry registry, ProcessBean process) {
+        ResolvableType state = ResolvableType.forClass(process.type()).as(GenStateMachine.class).getGeneric(0);
+        RootBeanDefinition definition = new RootBeanDefinition(StateMachineHandle.class);
+        definition.setTargetType(ResolvableType.forClassWithGenerics(StateMachineHandle.class, state));
+        definition.setInstanceSupplier(() -> handle((BeanFactory) registry, process.name()));
+        return definition;
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static StateMachineHandle<Object> handle(BeanFactory beanFactory, String name) {
+        Node node = beanFactory.getBean(Node.class);
+        Duration callTimeout = beanFactory.getBean(ProcessSettings.class).callTimeout(name);
+        ObjectProvider<TransitionListener> listeners = beanFactory.getBeanProvider(TransitionListener.class);
+        TransitionListener<Object> all = change -> listeners.orderedStream()
+                .forEach(listener -> ((TransitionListener<Object>) listener).onTransition(change));
+        return new StateMachineHandle<>(name, node.named(name), callTimeout, all);
+    }
+}
