@@ -1,6 +1,7 @@
 package io.otpspring.spring.autoconfigure;
 
 import io.otpspring.core.process.Node;
+import io.otpspring.core.registry.Registry;
 import io.otpspring.spring.process.ProcessBeanRegistrar;
 import io.otpspring.spring.process.ProcessSettings;
 import io.otpspring.spring.process.ProcessTree;
@@ -35,6 +36,17 @@ public final class OtpAutoConfiguration {
             name = environment.getProperty("spring.application.name", "otp");
         }
         return Node.start(name);
+    }
+
+    /**
+     * The application's default registry namespace ({@link Registry#DEFAULT_NAMESPACE}), unique keys.
+     * Declare more {@code Registry} beans for other namespaces (a tenant, a topic of duplicate keys)
+     * and inject them by bean name.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "otpRegistry")
+    Registry<Object, Object> otpRegistry(Node node) {
+        return Registry.unique(node, Registry.DEFAULT_NAMESPACE);
     }
 
     @Bean

@@ -132,6 +132,17 @@ public class OtpProperties {
         /** What this process's full mailbox does with a new message. */
         private @Nullable OverflowPolicy mailboxOverflow;
 
+        /** Most processes a prototype process bean runs at once, one per key; unlimited when not set. */
+        private @Nullable Integer maxChildren;
+
+        public @Nullable Integer getMaxChildren() {
+            return maxChildren;
+        }
+
+        public void setMaxChildren(@Nullable Integer maxChildren) {
+            this.maxChildren = maxChildren;
+        }
+
         public @Nullable Duration getCallTimeout() {
             return callTimeout;
         }

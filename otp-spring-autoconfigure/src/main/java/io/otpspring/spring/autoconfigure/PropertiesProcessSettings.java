@@ -8,6 +8,7 @@ import java.util.function.Function;
 import io.otpspring.core.mailbox.MailboxSpec;
 import io.otpspring.core.mailbox.OverflowPolicy;
 import io.otpspring.core.process.MailboxOnRestart;
+import io.otpspring.core.supervision.DynamicSupervisorSpec;
 import io.otpspring.spring.process.ProcessSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,11 @@ final class PropertiesProcessSettings implements ProcessSettings {
     @Override
     public MailboxOnRestart mailboxOnRestart(String name) {
         return override(name, OtpProperties.Process::getMailboxOnRestart, properties.getMailboxOnRestart());
+    }
+
+    @Override
+    public int maxChildren(String name) {
+        return override(name, OtpProperties.Process::getMaxChildren, DynamicSupervisorSpec.UNLIMITED);
     }
 
     @Override

@@ -8,9 +8,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kind a {@code @GenServer} or a {@code @GenStateMachine}
  * @param handlers the handlers of a {@code @GenServer}; {@code null} for a state machine
+ * @param perKey whether it is a prototype bean run as a process per key ({@link DynamicProcesses})
+ *               rather than one process
  */
 record ProcessBean(String name, Class<?> type, String targetBeanName, Placement placement, Kind kind,
-        @Nullable HandlerMethods handlers) {
+        @Nullable HandlerMethods handlers, boolean perKey) {
 
     /** What runs a process bean. */
     enum Kind {
@@ -20,13 +22,13 @@ record ProcessBean(String name, Class<?> type, String targetBeanName, Placement 
         STATE_MACHINE
     }
 
-    static ProcessBean genServer(String name, Class<?> type) {
+    static ProcessBean genServer(String name, Class<?> type, boolean perKey) {
         return new ProcessBean(name, type, targetBeanName(name), Placement.of(type), Kind.GEN_SERVER,
-                HandlerMethods.of(name, type));
+                HandlerMethods.of(name, type), perKey);
     }
 
-    static ProcessBean stateMachine(String name, Class<?> type) {
-        return new ProcessBean(name, type, targetBeanName(name), Placement.of(type), Kind.STATE_MACHINE, null);
+    static ProcessBean stateMachine(String name, Class<?> type, boolean perKey) {
+        return new ProcessBean(name, type, targetBeanName(name), Placement.of(type), Kind.STATE_MACHINE, null, perKey);
     }
 
     /** The handlers of a {@code @GenServer}. */

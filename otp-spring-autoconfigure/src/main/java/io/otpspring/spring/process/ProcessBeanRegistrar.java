@@ -45,26 +45,38 @@ public final class ProcessBeanRegistrar implements BeanDefinitionRegistryPostPro
             if (type == null) {
                 continue;
             }
+            if (AnnotatedElementUtils.hasAnnotation(type, Supervisor.class)
+                    && !AnnotatedElementUtils.hasAnnotation(type, GenServer.class)
+                    && !AnnotatedElementUtils.hasAnnotation(type, GenStateMachine.class)) {
+                supervisors.add(SupervisorBean.of(name, type, AnnotatedElementUtils.findMergedAnnotation(type, Supervisor.class)));
+                continue;
+            }
             boolean genServer = AnnotatedElementUtils.hasAnnotation(type, GenServer.class);
             boolean stateMachine = AnnotatedElementUtils.hasAnnotation(type, GenStateMachine.class);
             if (genServer && stateMachine) {
                 throw new ProcessDefinitionException("bean '" + name + "' (" + type.getName() + ") is both @GenServer "
                         + "and @GenStateMachine; keep the one that says how it handles messages");
             }
-            if (genServer) {
-                ProcessBean process = ProcessBean.genServer(name, type);
-                RootBeanDefinition proxy = new RootBeanDefinition(ProcessProxyFactoryBean.class);
-                proxy.getConstructorArgumentValues().addIndexedArgumentValue(0, process);
-                proxy.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
-                processes.add(split(registry, definition, process, proxy));
+            if (!genServer && !stateMachine) {
+                continue;
             }
-            else if (stateMachine) {
-                ProcessBean process = StateMachineHandles.check(name, type);
-                processes.add(split(registry, definition, process, StateMachineHandles.definition(registry, process)));
+            boolean perKey = definition.isPrototype();
+            ProcessBean process = genServer ? ProcessBean.genServer(name, type, perKey)
+                    : StateMachineHandles.check(name, type, perKey);
+            RootBeanDefinition replacement;
+            if (perKey) {
+                replacement = DynamicProcessesDefinitions.definition(registry, process);
             }
-            else if (AnnotatedElementUtils.hasAnnotation(type, Supervisor.class)) {
-                supervisors.add(SupervisorBean.of(name, type, AnnotatedElementUtils.findMergedAnnotation(type, Supervisor.class)));
+            else if (genServer) {
+                replacement = new RootBeanDefinition(ProcessProxyFactoryBean.class);
+                replacement.getConstructorArgumentValues().addIndexedArgumentValue(0, process);
+                replacement.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
             }
+            else {
+                replacement = StateMachineHandles.definition(registry, process);
+            }
+            processes.add(split(registry, definition, process, replacement));
+
         }
         ProcessCatalog catalog = new ProcessCatalog(processes, supervisors);
         registry.registerBeanDefinition(CATALOG_BEAN, new RootBeanDefinition(ProcessCatalog.class, () -> catalog));
@@ -77,9 +89,9 @@ public final class ProcessBeanRegistrar implements BeanDefinitionRegistryPostPro
     private static ProcessBean split(BeanDefinitionRegistry registry, BeanDefinition definition, ProcessBean process,
             RootBeanDefinition replacement) {
         String name = process.name();
-        if (!definition.isSingleton()) {
+        if (!definition.isSingleton() && !definition.isPrototype()) {
             throw new ProcessDefinitionException("bean '" + name + "' is a process with scope '" + definition.getScope()
-                    + "'; a process bean is one process: remove the scope");
+                    + "'; a process bean is one process (singleton) or a process per key (prototype): change the scope");
         }
         replacement.setPrimary(definition.isPrimary());
         replacement.setAutowireCandidate(definition.isAutowireCandidate());

@@ -1,6 +1,9 @@
 package io.otpspring.spring.process;
 
+import java.time.Duration;
+
 import io.otpspring.core.process.Node;
+import io.otpspring.core.process.ProcessRef;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
@@ -37,11 +40,17 @@ final class ProcessProxyFactoryBean implements FactoryBean<Object>, BeanFactoryA
     public Object getObject() {
         Node node = beanFactory.getBean(Node.class);
         ProcessSettings settings = beanFactory.getBean(ProcessSettings.class);
+        return proxy(process, process.name(), node.named(process.name()), settings.callTimeout(process.name()),
+                classLoader);
+    }
+
+    /** A subclass proxy of {@code process}'s class, labelled {@code label}, whose calls go to {@code target}. */
+    static Object proxy(ProcessBean process, String label, ProcessRef target, Duration callTimeout,
+            ClassLoader classLoader) {
         ProxyFactory proxies = new ProxyFactory();
         proxies.setTargetClass(process.type());
         proxies.setProxyTargetClass(true);
-        proxies.addAdvice(new ProcessProxy(process.name(), node.named(process.name()), process.genServerHandlers(),
-                settings.callTimeout(process.name())));
+        proxies.addAdvice(new ProcessProxy(label, target, process.genServerHandlers(), callTimeout));
         return proxies.getProxy(classLoader);
     }
 

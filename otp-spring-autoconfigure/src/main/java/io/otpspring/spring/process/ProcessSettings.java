@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.otpspring.core.mailbox.MailboxSpec;
 import io.otpspring.core.process.MailboxOnRestart;
+import io.otpspring.core.supervision.DynamicSupervisorSpec;
 
 /** The configured defaults for process beans, with per-process overrides by bean name. */
 public interface ProcessSettings {
@@ -16,6 +17,11 @@ public interface ProcessSettings {
 
     /** What a restart of process {@code name} does with the messages queued for its dead incarnation. */
     MailboxOnRestart mailboxOnRestart(String name);
+
+    /** The most processes a prototype process bean {@code name} runs at once (one per key); unlimited by default. */
+    default int maxChildren(String name) {
+        return DynamicSupervisorSpec.UNLIMITED;
+    }
 
     /** The restarts a supervisor allows within {@link #period()}, unless its annotation says otherwise. */
     int intensity();

@@ -50,7 +50,9 @@ public final class ProcessTree implements SmartLifecycle {
         ProcessCatalog catalog = beanFactory.getBean(ProcessBeanRegistrar.CATALOG_BEAN, ProcessCatalog.class);
         Map<String, Object> firstInstances = new ConcurrentHashMap<>();
         for (ProcessBean process : catalog.processes()) {
-            firstInstances.put(process.name(), beanFactory.getBean(process.targetBeanName()));
+            if (!process.perKey()) {
+                firstInstances.put(process.name(), beanFactory.getBean(process.targetBeanName()));
+            }
         }
         TreeNode.Branch derived = derive(catalog);
         TreeSpecs specs = new TreeSpecs(catalog, settings, beanFactory, firstInstances);

@@ -3,6 +3,7 @@ package io.otpspring.spring.process;
 import java.time.Duration;
 
 import io.otpspring.core.process.Node;
+import io.otpspring.core.process.ProcessRef;
 import io.otpspring.core.statem.GenStateMachine;
 import io.otpspring.core.statem.TransitionListener;
 import io.otpspring.spring.annotation.Supervisor;
@@ -24,7 +25,7 @@ final class StateMachineHandles {
      *
      * @throws ProcessDefinitionException when it does not implement {@link GenStateMachine} or is also a supervisor
      */
-    static ProcessBean check(String name, Class<?> type) {
+    static ProcessBean check(String name, Class<?> type, boolean perKey) {
         if (!GenStateMachine.class.isAssignableFrom(type)) {
             throw new ProcessDefinitionException("bean '" + name + "' (" + type.getName() + ") is @GenStateMachine but "
                     + "does not implement io.otpspring.core.statem.GenStateMachine<S>; implement it");
@@ -33,7 +34,7 @@ final class StateMachineHandles {
             throw new ProcessDefinitionException("bean '" + name + "' (" + type.getName() + ") is both "
                     + "@GenStateMachine and @Supervisor; a supervisor runs no code of its own: split it in two classes");
         }
-        return ProcessBean.stateMachine(name, type);
+        return ProcessBean.stateMachine(name, type, perKey);
     }
 
     /**
@@ -48,13 +49,18 @@ final class StateMachineHandles {
         return definition;
     }
 
-    @SuppressWarnings({ "unchecked", "rawtypes" })
     private static StateMachineHandle<Object> handle(BeanFactory beanFactory, String name) {
         Node node = beanFactory.getBean(Node.class);
+        return handle(beanFactory, name, name, node.named(name));
+    }
+
+    /** A handle of machine {@code name}, labelled {@code label}, reaching it through {@code machine}. */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    static StateMachineHandle<Object> handle(BeanFactory beanFactory, String name, String label, ProcessRef machine) {
         Duration callTimeout = beanFactory.getBean(ProcessSettings.class).callTimeout(name);
         ObjectProvider<TransitionListener> listeners = beanFactory.getBeanProvider(TransitionListener.class);
         TransitionListener<Object> all = change -> listeners.orderedStream()
                 .forEach(listener -> ((TransitionListener<Object>) listener).onTransition(change));
-        return new StateMachineHandle<>(name, node.named(name), callTimeout, all);
+        return new StateMachineHandle<>(label, machine, callTimeout, all);
     }
 }

@@ -11,6 +11,7 @@ import io.otpspring.core.supervision.AutoShutdown;
 import io.otpspring.core.statem.GenStateMachine;
 import io.otpspring.core.supervision.ChildSpec;
 import io.otpspring.core.supervision.ChildStart;
+import io.otpspring.core.supervision.DynamicSupervisorSpec;
 import io.otpspring.core.supervision.Shutdown;
 import io.otpspring.core.supervision.Strategy;
 import io.otpspring.core.supervision.SupervisorSpec;
@@ -68,6 +69,13 @@ final class TreeSpecs {
 
     private ChildSpec processChild(TreeNode node) {
         ProcessBean process = catalog.processesByName().get(node.name());
+        if (process.perKey()) {
+            DynamicSupervisorSpec spec = DynamicSupervisorSpec.defaults()
+                    .withIntensity(settings.intensity(), settings.period())
+                    .withMaxChildren(settings.maxChildren(process.name()));
+            return ChildSpec.dynamicSupervisor(process.name(), spec).withName(process.name())
+                    .withDependsOn(node.dependsOn().toArray(String[]::new));
+        }
         Supplier<Object> instances = new FirstThenFresh(firstInstances.remove(process.name()), beanFactory,
                 process.targetBeanName());
         ChildSpec spec = ChildSpec.of(process.name(), starter(process, instances))
@@ -93,7 +101,7 @@ final class TreeSpecs {
         };
     }
 
-    private static ChildSpec withShutdown(ChildSpec spec, String bean, Placement placement) {
+    static ChildSpec withShutdown(ChildSpec spec, String bean, Placement placement) {
         String shutdown = placement.shutdown();
         return switch (shutdown) {
             case "" -> spec;

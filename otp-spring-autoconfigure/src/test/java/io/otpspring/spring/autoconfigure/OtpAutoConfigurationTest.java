@@ -22,6 +22,7 @@ import io.otpspring.core.process.ExitReason;
 import io.otpspring.core.process.MailboxOnRestart;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
+import io.otpspring.core.registry.Registry;
 import io.otpspring.core.supervision.Supervisor;
 import io.otpspring.spring.annotation.Cast;
 import io.otpspring.spring.annotation.GenServer;
@@ -157,6 +158,29 @@ class OtpAutoConfigurationTest {
             assertThat(node.whereis(ProcessTree.ROOT)).isEqualTo(tree.root());
             assertThat(Supervisor.whichChildren(node.named(ProcessTree.ROOT))).isEmpty();
         });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserRegistries {
+        @Bean
+        Registry<String, Object> otpRegistry(Node node) {
+            return Registry.unique(node, "mine");
+        }
+
+        @Bean
+        Registry<String, Object> tenants(Node node) {
+            return Registry.unique(node, "tenants");
+        }
+    }
+
+    @Test
+    void contributesTheDefaultRegistryNamespaceAndBacksOffForAUserOne() {
+        contexts.run(context -> assertThat(context.getBean("otpRegistry", Registry.class).namespace())
+                .isEqualTo(Registry.DEFAULT_NAMESPACE));
+        contexts.withUserConfiguration(UserRegistries.class).run(context -> {
+                    assertThat(context.getBean("otpRegistry", Registry.class).namespace()).isEqualTo("mine");
+                    assertThat(context.getBean("tenants", Registry.class).namespace()).isEqualTo("tenants");
+                });
     }
 
     @Test

@@ -263,17 +263,25 @@ class MisuseTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class PrototypeProcess {
+    static class ThreadScopedProcess {
         @Bean
-        @Scope("prototype")
+        static org.springframework.beans.factory.config.CustomScopeConfigurer threadScope() {
+            org.springframework.beans.factory.config.CustomScopeConfigurer scopes =
+                    new org.springframework.beans.factory.config.CustomScopeConfigurer();
+            scopes.addScope("thread", new org.springframework.context.support.SimpleThreadScope());
+            return scopes;
+        }
+
+        @Bean
+        @Scope("thread")
         Scoped scoped() {
             return new Scoped();
         }
     }
 
     @Test
-    void aProcessBeanWithAScope() {
-        assertFailsWith(PrototypeProcess.class, "'scoped'", "prototype", "remove the scope");
+    void aProcessBeanWithAScopeOtherThanSingletonOrPrototype() {
+        assertFailsWith(ThreadScopedProcess.class, "'scoped'", "'thread'", "change the scope");
     }
 
     // ------------------------------------------------------------------ conflicting annotations
