@@ -2,7 +2,10 @@ package io.otpspring.sample;
 
 import io.otpspring.core.genserver.CallTimeoutException;
 import io.otpspring.core.process.ExitException;
+import io.otpspring.sample.cart.EmptyCartException;
 import io.otpspring.sample.inventory.OutOfStockException;
+import io.otpspring.sample.order.IllegalTransitionException;
+import io.otpspring.sample.order.UnknownOrderException;
 import io.otpspring.sample.pricing.UnknownSkuException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +34,27 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Out of stock", outOfStock.getMessage());
         problem.setProperty("sku", outOfStock.sku());
         problem.setProperty("available", outOfStock.available());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail emptyCart(EmptyCartException empty) {
+        return problem(HttpStatus.CONFLICT, "Empty cart", empty.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownOrder(UnknownOrderException unknown) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "Unknown order", unknown.getMessage());
+        problem.setProperty("order", unknown.id());
+        return problem;
+    }
+
+    /** The order's state machine refused the command and kept its state. */
+    @ExceptionHandler
+    ProblemDetail illegalTransition(IllegalTransitionException illegal) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Illegal transition", illegal.getMessage());
+        problem.setProperty("order", illegal.id());
+        problem.setProperty("state", illegal.status());
         return problem;
     }
 

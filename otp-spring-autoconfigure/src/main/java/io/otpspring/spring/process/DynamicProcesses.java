@@ -42,14 +42,16 @@ public final class DynamicProcesses<T> {
     private final Node node;
     private final Registry<Object, T> registry;
     private final BiFunction<Object, Via, T> handles;
-    private final BiFunction<Object[], T, ChildSpec> childSpecs;
+    private final ChildSpecs<T> childSpecs;
 
-    /**
-     * @param handles makes the handle of a key, reaching it through the given via name
-     * @param childSpecs makes the child spec of a key's process from its constructor arguments and handle
-     */
-    DynamicProcesses(String name, Node node, BiFunction<Object, Via, T> handles,
-            BiFunction<Object[], T, ChildSpec> childSpecs) {
+    /** Makes the child spec of a key's process from the key, its constructor arguments and its handle. */
+    @FunctionalInterface
+    interface ChildSpecs<T> {
+        ChildSpec of(Object key, Object[] arguments, T handle);
+    }
+
+    /** {@code handles} makes the handle of a key, reaching it through the given via name. */
+    DynamicProcesses(String name, Node node, BiFunction<Object, Via, T> handles, ChildSpecs<T> childSpecs) {
         this.name = name;
         this.node = node;
         this.registry = Registry.unique(node, name);
@@ -76,7 +78,7 @@ public final class DynamicProcesses<T> {
     public T start(Object key, Object... arguments) {
         Objects.requireNonNull(key, "key");
         T handle = handles.apply(key, registry.via(key));
-        ChildSpec spec = childSpecs.apply(arguments.clone(), handle).withName(registry.via(key, handle));
+        ChildSpec spec = childSpecs.of(key, arguments.clone(), handle).withName(registry.via(key, handle));
         StartResult result = DynamicSupervisor.startChild(node.named(name), spec);
         if (result instanceof StartResult.Failed failed && failed.reason() instanceof ExitReason.Crash crash
                 && crash.cause() instanceof NameTakenException taken) {

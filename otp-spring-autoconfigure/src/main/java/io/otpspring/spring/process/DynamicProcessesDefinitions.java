@@ -49,10 +49,11 @@ final class DynamicProcessesDefinitions {
         BiFunction<Object, Via, Object> handles = (key, via) -> switch (process.kind()) {
             case GEN_SERVER -> ProcessProxyFactoryBean.proxy(process, name + "/" + key, via, settings.callTimeout(name),
                     classLoader);
-            case STATE_MACHINE -> StateMachineHandles.handle(beanFactory, name, name + "/" + key, via);
+            case STATE_MACHINE -> StateMachineHandles.handle(beanFactory, process, name + "/" + key, via);
         };
-        BiFunction<Object[], Object, ChildSpec> childSpecs = (arguments, handle) -> TreeSpecs
-                .withShutdown(ChildSpec.of(name, start(beanFactory, process, arguments, handle)), name, process.placement())
+        DynamicProcesses.ChildSpecs<Object> childSpecs = (key, arguments, handle) -> TreeSpecs
+                .withShutdown(ChildSpec.of(name + "/" + key, start(beanFactory, process, arguments, handle)), name,
+                        process.placement())
                 .withRestart(process.placement().restart())
                 .withMailbox(settings.mailbox(name))
                 .withMailboxOnRestart(settings.mailboxOnRestart(name));

@@ -1,6 +1,7 @@
 package io.otpspring.spring.process;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +68,12 @@ public final class ProcessTree implements SmartLifecycle {
             members.add(TreeMember.supervisor(supervisor.name(), parentName(catalog, supervisor.name(),
                     supervisor.placement())));
         }
-        for (ProcessBean process : catalog.processes()) {
+        // per-key processes have no instance yet, so nothing records their dependencies: their dynamic
+        // supervisors come last among their siblings, starting after the processes they are likely to use
+        // and stopping before them
+        List<ProcessBean> singletonsFirst = new ArrayList<>(catalog.processes());
+        singletonsFirst.sort(Comparator.comparing(ProcessBean::perKey));
+        for (ProcessBean process : singletonsFirst) {
             members.add(TreeMember.process(process.name(), parentName(catalog, process.name(), process.placement()),
                     dependencies.get(process.name())));
         }

@@ -7,8 +7,7 @@ import io.otpspring.core.process.ProcessRef;
 import io.otpspring.core.statem.GenStateMachine;
 import io.otpspring.core.statem.TransitionListener;
 import io.otpspring.spring.annotation.Supervisor;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.ResolvableType;
@@ -45,22 +44,41 @@ final class StateMachineHandles {
         ResolvableType state = ResolvableType.forClass(process.type()).as(GenStateMachine.class).getGeneric(0);
         RootBeanDefinition definition = new RootBeanDefinition(StateMachineHandle.class);
         definition.setTargetType(ResolvableType.forClassWithGenerics(StateMachineHandle.class, state));
-        definition.setInstanceSupplier(() -> handle((BeanFactory) registry, process.name()));
+        definition.setInstanceSupplier(() -> handle((ConfigurableListableBeanFactory) registry, process));
         return definition;
     }
 
-    private static StateMachineHandle<Object> handle(BeanFactory beanFactory, String name) {
+    private static StateMachineHandle<Object> handle(ConfigurableListableBeanFactory beanFactory, ProcessBean process) {
         Node node = beanFactory.getBean(Node.class);
-        return handle(beanFactory, name, name, node.named(name));
+        return handle(beanFactory, process, process.name(), node.named(process.name()));
     }
 
     /** A handle of machine {@code name}, labelled {@code label}, reaching it through {@code machine}. */
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    static StateMachineHandle<Object> handle(BeanFactory beanFactory, String name, String label, ProcessRef machine) {
-        Duration callTimeout = beanFactory.getBean(ProcessSettings.class).callTimeout(name);
-        ObjectProvider<TransitionListener> listeners = beanFactory.getBeanProvider(TransitionListener.class);
-        TransitionListener<Object> all = change -> listeners.orderedStream()
-                .forEach(listener -> ((TransitionListener<Object>) listener).onTransition(change));
-        return new StateMachineHandle<>(label, machine, callTimeout, all);
+    static StateMachineHandle<Object> handle(ConfigurableListableBeanFactory beanFactory, ProcessBean process,
+            String label, ProcessRef machine) {
+        Duration callTimeout = beanFactory.getBean(ProcessSettings.class).callTimeout(process.name());
+        return new StateMachineHandle<>(label, machine, callTimeout, listenersFor(beanFactory, stateType(process)));
+    }
+
+    private static Class<?> stateType(ProcessBean process) {
+        return ResolvableType.forClass(process.type()).as(GenStateMachine.class).getGeneric(0).resolve(Object.class);
+    }
+
+    /**
+     * The {@link TransitionListener} beans for machines of {@code stateType}: those declared for
+     * that type or a supertype of it (a {@code TransitionListener<Object>} hears every machine).
+     */
+    @SuppressWarnings("unchecked")
+    private static TransitionListener<Object> listenersFor(ConfigurableListableBeanFactory beanFactory,
+            Class<?> stateType) {
+        return change -> {
+            for (String name : beanFactory.getBeanNamesForType(TransitionListener.class)) {
+                Class<?> heard = beanFactory.getMergedBeanDefinition(name).getResolvableType()
+                        .as(TransitionListener.class).getGeneric(0).resolve(Object.class);
+                if (heard.isAssignableFrom(stateType)) {
+                    beanFactory.getBean(name, TransitionListener.class).onTransition(change);
+                }
+            }
+        };
     }
 }

@@ -91,6 +91,20 @@ class StateMachineBeanTest {
         TransitionListener<Object> auditTrail() {
             return heard::add;
         }
+
+        @Bean
+        TransitionListener<Door> doorsOnly() {
+            return doors::add;
+        }
+
+        @Bean
+        TransitionListener<String> otherMachines() {
+            return change -> {
+                throw new AssertionError("a listener for String states heard a door: " + change);
+            };
+        }
+
+        final List<StateChange<Door>> doors = new CopyOnWriteArrayList<>();
     }
 
     @Test
@@ -109,7 +123,8 @@ class StateMachineBeanTest {
                     org.assertj.core.groups.Tuple.tuple(null, Door.LOCKED),
                     org.assertj.core.groups.Tuple.tuple(Door.LOCKED, Door.OPEN),
                     org.assertj.core.groups.Tuple.tuple(Door.OPEN, Door.LOCKED));
-            assertThat(context.getBean(Beans.class).heard).hasSize(3);
+            assertThat(context.getBean(Beans.class).heard).as("a listener of Object hears every machine").hasSize(3);
+            assertThat(context.getBean(Beans.class).doors).as("a listener of Door states hears doors").hasSize(3);
         });
     }
 

@@ -2,6 +2,7 @@ package io.otpspring.sample.processes;
 
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.otpspring.core.supervision.ChildInfo;
 import org.jspecify.annotations.Nullable;
 
@@ -13,11 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param pid its current incarnation, or {@code null} while it is not running
  * @param restarts how many times its supervisor has restarted it
  * @param dependsOn the siblings it starts after and restarts with, derived from bean dependencies
+ * @param children for the dynamic supervisor of a process per key, how many processes it runs; else
+ *                 {@code null}, left out of the JSON
  */
-public record ProcessInfo(String name, String type, @Nullable String pid, int restarts, Set<String> dependsOn) {
+public record ProcessInfo(String name, String type, @Nullable String pid, int restarts, Set<String> dependsOn,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer children) {
 
-    static ProcessInfo of(ChildInfo child, Set<String> dependsOn) {
+    static ProcessInfo of(ChildInfo child, Set<String> dependsOn, @Nullable Integer children) {
         return new ProcessInfo(child.id(), child.type().name().toLowerCase(),
-                child.pid() == null ? null : child.pid().toString(), child.restarts(), dependsOn);
+                child.pid() == null ? null : child.pid().toString(), child.restarts(), dependsOn, children);
     }
 }

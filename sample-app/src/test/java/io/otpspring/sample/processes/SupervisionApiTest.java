@@ -39,14 +39,31 @@ class SupervisionApiTest {
         List<ProcessInfo> processes = processes();
 
         assertThat(processes).extracting(ProcessInfo::name)
-                .containsExactly("pricingService", "inventoryService", "rateLimiter");
-        assertThat(processes).allSatisfy(process -> {
-            assertThat(process.type()).isEqualTo("worker");
-            assertThat(process.pid()).isNotNull();
+                .containsSubsequence("pricingService", "inventoryService", "rateLimiter")
+                .containsExactlyInAnyOrder("pricingService", "inventoryService", "rateLimiter", "shoppingCart",
+                        "orderWorkflow");
+        assertThat(processes).allSatisfy(process -> assertThat(process.pid()).isNotNull());
+        Map<String, ProcessInfo> byName = byName(processes);
+        assertThat(byName.get("inventoryService").dependsOn()).containsExactly("pricingService");
+        assertThat(byName.get("pricingService").dependsOn()).isEmpty();
+        assertThat(byName.get("rateLimiter").dependsOn()).isEmpty();
+        assertThat(List.of(byName.get("pricingService"), byName.get("inventoryService"), byName.get("rateLimiter")))
+                .allSatisfy(worker -> {
+                    assertThat(worker.type()).isEqualTo("worker");
+                    assertThat(worker.children()).isNull();
+                });
+    }
+
+    @Test
+    void aProcessPerKeyRunsUnderADynamicSupervisorWithNoDerivedDependencies() {
+        Map<String, ProcessInfo> byName = byName(processes());
+
+        assertThat(List.of(byName.get("shoppingCart"), byName.get("orderWorkflow"))).allSatisfy(supervisor -> {
+            assertThat(supervisor.type()).isEqualTo("supervisor");
+            assertThat(supervisor.children()).isNotNull();
+            // no instance exists when the tree is derived, so none of its injections count (see the README)
+            assertThat(supervisor.dependsOn()).isEmpty();
         });
-        assertThat(byName(processes).get("inventoryService").dependsOn()).containsExactly("pricingService");
-        assertThat(byName(processes).get("pricingService").dependsOn()).isEmpty();
-        assertThat(byName(processes).get("rateLimiter").dependsOn()).isEmpty();
     }
 
     @Test
