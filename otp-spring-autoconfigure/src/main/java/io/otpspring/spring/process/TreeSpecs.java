@@ -56,8 +56,7 @@ final class TreeSpecs {
     }
 
     private ChildSpec supervisorChild(TreeNode.Branch branch) {
-        SupervisorBean bean = catalog.supervisors().stream()
-                .filter(supervisor -> supervisor.name().equals(branch.name())).findFirst().orElseThrow();
+        SupervisorBean bean = catalog.supervisorsByName().get(branch.name());
         int intensity = bean.intensity() >= 0 ? bean.intensity() : settings.intensity();
         Duration period = bean.period().isEmpty() ? settings.period() : duration(bean.name(), "period", bean.period());
         ChildSpec spec = ChildSpec.supervisor(branch.name(), supervisorSpec(branch, bean.strategy(), intensity, period))

@@ -1,11 +1,14 @@
 package io.otpspring.spring.tree;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -25,13 +28,16 @@ import org.jspecify.annotations.Nullable;
 public final class TreeDerivation {
 
     private final Map<String, TreeMember> members = new LinkedHashMap<>();
-    private final Map<String, Set<String>> subtrees = new LinkedHashMap<>();
+    /** The members under each supervisor (the root's under {@code null}), in definition order. */
+    private final Map<@Nullable String, List<TreeMember>> children = new HashMap<>();
+    private final Map<String, Set<String>> subtrees = new HashMap<>();
 
     private TreeDerivation(List<TreeMember> members) {
         for (TreeMember member : members) {
             if (this.members.put(member.name(), member) != null) {
                 throw new IllegalArgumentException("two tree members are named '" + member.name() + "'");
             }
+            children.computeIfAbsent(member.parent(), parent -> new ArrayList<>()).add(member);
         }
     }
 
@@ -111,19 +117,22 @@ public final class TreeDerivation {
     }
 
     private List<TreeNode> childrenOf(@Nullable String parent, String parentLabel) {
-        List<TreeMember> siblings = members.values().stream()
-                .filter(member -> parent == null ? member.parent() == null : parent.equals(member.parent()))
-                .toList();
+        List<TreeMember> siblings = children.getOrDefault(parent, List.of());
+        Map<String, String> siblingOf = new HashMap<>();
+        for (TreeMember sibling : siblings) {
+            for (String process : subtree(sibling.name())) {
+                siblingOf.put(process, sibling.name());
+            }
+        }
         Map<String, Set<String>> siblingDependencies = new LinkedHashMap<>();
         for (TreeMember sibling : siblings) {
-            Set<String> outside = new HashSet<>();
-            for (String process : subtree(sibling.name())) {
-                outside.addAll(members.get(process).dependsOn());
-            }
             Set<String> on = new LinkedHashSet<>();
-            for (TreeMember other : siblings) {
-                if (other != sibling && outside.stream().anyMatch(subtree(other.name())::contains)) {
-                    on.add(other.name());
+            for (String process : subtree(sibling.name())) {
+                for (String dependency : members.get(process).dependsOn()) {
+                    String other = siblingOf.get(dependency);
+                    if (other != null && !other.equals(sibling.name())) {
+                        on.add(other);
+                    }
                 }
             }
             siblingDependencies.put(sibling.name(), on);
@@ -138,22 +147,40 @@ public final class TreeDerivation {
         return ordered;
     }
 
-    /** Siblings in definition order, each moved after those it depends on (a stable topological order). */
+    /**
+     * Siblings in definition order, each moved after those it depends on: a topological order that
+     * always places the earliest-defined sibling whose dependencies are placed.
+     */
     private static List<String> startOrder(Map<String, Set<String>> dependencies, String parentLabel) {
-        List<String> order = new ArrayList<>();
-        Set<String> placed = new HashSet<>();
-        while (order.size() < dependencies.size()) {
-            String next = dependencies.entrySet().stream()
-                    .filter(entry -> !placed.contains(entry.getKey()) && placed.containsAll(entry.getValue()))
-                    .map(Map.Entry::getKey).findFirst().orElse(null);
-            if (next == null) {
-                List<String> stuck = dependencies.keySet().stream().filter(name -> !placed.contains(name)).toList();
-                throw new IllegalArgumentException("the children " + stuck + " of '" + parentLabel + "' depend on each "
-                        + "other through the processes they supervise; move those processes so that dependencies "
-                        + "between these supervisors point one way");
+        List<String> names = new ArrayList<>(dependencies.keySet());
+        Map<String, Integer> position = new HashMap<>();
+        Map<String, Integer> waitingFor = new HashMap<>();
+        Map<String, List<String>> dependents = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            position.put(name, i);
+            waitingFor.put(name, dependencies.get(name).size());
+            for (String dependency : dependencies.get(name)) {
+                dependents.computeIfAbsent(dependency, key -> new ArrayList<>()).add(name);
             }
+        }
+        PriorityQueue<String> ready = new PriorityQueue<>(Comparator.comparing(position::get));
+        names.stream().filter(name -> waitingFor.get(name) == 0).forEach(ready::add);
+        List<String> order = new ArrayList<>(names.size());
+        while (!ready.isEmpty()) {
+            String next = ready.poll();
             order.add(next);
-            placed.add(next);
+            for (String dependent : dependents.getOrDefault(next, List.of())) {
+                if (waitingFor.merge(dependent, -1, Integer::sum) == 0) {
+                    ready.add(dependent);
+                }
+            }
+        }
+        if (order.size() < names.size()) {
+            List<String> stuck = names.stream().filter(name -> !order.contains(name)).toList();
+            throw new IllegalArgumentException("the children " + stuck + " of '" + parentLabel + "' depend on each "
+                    + "other through the processes they supervise; move those processes so that dependencies "
+                    + "between these supervisors point one way");
         }
         return order;
     }
@@ -168,10 +195,8 @@ public final class TreeDerivation {
         if (!members.get(name).supervisor()) {
             processes.add(name);
         }
-        for (TreeMember member : members.values()) {
-            if (name.equals(member.parent())) {
-                processes.addAll(subtree(member.name()));
-            }
+        for (TreeMember child : children.getOrDefault(name, List.of())) {
+            processes.addAll(subtree(child.name()));
         }
         subtrees.put(name, processes);
         return processes;
