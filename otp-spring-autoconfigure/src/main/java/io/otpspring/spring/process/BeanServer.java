@@ -2,8 +2,9 @@ package io.otpspring.spring.process;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.otpspring.core.genserver.From;
@@ -12,7 +13,6 @@ import io.otpspring.core.genserver.Reply;
 import io.otpspring.core.process.ExitReason;
 import io.otpspring.core.process.ProcessContext;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -27,22 +27,29 @@ final class BeanServer implements GenServer {
 
     private final HandlerMethods handlers;
     private final Supplier<Object> instances;
-    private final AutowireCapableBeanFactory beanFactory;
+    private final Consumer<Object> destroy;
     private @Nullable Object instance;
 
-    BeanServer(HandlerMethods handlers, Supplier<Object> instances, AutowireCapableBeanFactory beanFactory) {
+    /** {@code destroy} runs an instance's destroy callbacks once its incarnation stops or fails to start. */
+    BeanServer(HandlerMethods handlers, Supplier<Object> instances, Consumer<Object> destroy) {
         this.handlers = handlers;
         this.instances = instances;
-        this.beanFactory = beanFactory;
+        this.destroy = destroy;
     }
 
     @Override
     public void init(ProcessContext self) throws Exception {
         Object bean = instances.get();
-        instance = bean;
-        for (Method init : handlers.inits()) {
-            invoke(bean, init, init.getParameterCount() == 0 ? new Object[0] : new Object[] { self });
+        try {
+            for (Method init : handlers.inits()) {
+                invoke(bean, init, init.getParameterCount() == 0 ? new Object[0] : new Object[] { self });
+            }
         }
+        catch (Exception | Error failure) {
+            destroy.accept(bean);
+            throw failure;
+        }
+        instance = bean;
     }
 
     @Override
@@ -58,8 +65,8 @@ final class BeanServer implements GenServer {
             }
             throw failure;
         }
-        if (result instanceof CompletableFuture<?> future) {
-            future.whenComplete((value, error) -> from.reply(error == null ? value : new DeclaredFailure(unwrap(error))));
+        if (handlers.kindOf(invocation.method()) == HandlerKind.ASYNC_CALL && result instanceof CompletionStage<?> stage) {
+            stage.whenComplete((value, error) -> from.reply(error == null ? value : new DeclaredFailure(unwrap(error))));
             return Reply.later();
         }
         return Reply.of(result);
@@ -94,7 +101,7 @@ final class BeanServer implements GenServer {
             }
         }
         finally {
-            beanFactory.destroyBean(bean);
+            destroy.accept(bean);
         }
     }
 
@@ -125,13 +132,24 @@ final class BeanServer implements GenServer {
         }
     }
 
+    /**
+     * Whether {@code method} declares {@code failure}: a checked exception of a declared type, or an
+     * unchecked one whose declared type is narrower than {@code RuntimeException} or {@code Error}
+     * (so that {@code throws Exception} does not turn every crash into a business error).
+     */
     private static boolean isDeclared(Method method, Throwable failure) {
+        boolean unchecked = failure instanceof RuntimeException || failure instanceof Error;
         for (Class<?> declared : method.getExceptionTypes()) {
-            if (declared.isInstance(failure)) {
+            if (declared.isInstance(failure) && (!unchecked || isNarrowUnchecked(declared))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isNarrowUnchecked(Class<?> declared) {
+        return RuntimeException.class.isAssignableFrom(declared) && declared != RuntimeException.class
+                || Error.class.isAssignableFrom(declared) && declared != Error.class;
     }
 
     private static Throwable unwrap(Throwable error) {

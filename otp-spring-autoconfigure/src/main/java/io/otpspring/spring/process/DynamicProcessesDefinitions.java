@@ -3,12 +3,9 @@ package io.otpspring.spring.process;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
-import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Via;
 import io.otpspring.core.statem.GenStateMachine;
-import io.otpspring.core.supervision.ChildSpec;
-import io.otpspring.core.supervision.ChildStart;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -51,26 +48,22 @@ final class DynamicProcessesDefinitions {
                     classLoader);
             case STATE_MACHINE -> StateMachineHandles.handle(beanFactory, process, name + "/" + key, via);
         };
-        DynamicProcesses.ChildSpecs<Object> childSpecs = (key, arguments, handle) -> TreeSpecs
-                .withShutdown(ChildSpec.of(name + "/" + key, start(beanFactory, process, arguments, handle)), name,
-                        process.placement())
-                .withRestart(process.placement().restart())
-                .withMailbox(settings.mailbox(name))
-                .withMailboxOnRestart(settings.mailboxOnRestart(name));
+        DynamicProcesses.ChildSpecs<Object> childSpecs = (key, arguments, handle) -> ProcessStarts.childSpec(
+                name + "/" + key, process, ProcessStarts.of(beanFactory, process, instances(beanFactory, process, arguments),
+                        handle instanceof StateMachineHandle<?> machine ? stateMachineHandle(machine) : null),
+                settings);
         return new DynamicProcesses<>(name, node, handles, childSpecs);
     }
 
-    /** Each incarnation of a key's process: a fresh prototype instance built with the key's arguments. */
-    @SuppressWarnings("unchecked")
-    private static ChildStart start(ConfigurableListableBeanFactory beanFactory, ProcessBean process, Object[] arguments,
-            Object handle) {
-        Supplier<Object> instances = () -> arguments.length == 0 ? beanFactory.getBean(process.targetBeanName())
+    /** A fresh prototype instance per incarnation, built with the key's constructor arguments. */
+    private static Supplier<Object> instances(ConfigurableListableBeanFactory beanFactory, ProcessBean process,
+            Object[] arguments) {
+        return () -> arguments.length == 0 ? beanFactory.getBean(process.targetBeanName())
                 : beanFactory.getBean(process.targetBeanName(), arguments);
-        return switch (process.kind()) {
-            case GEN_SERVER -> (node, options) -> GenServer.start(node,
-                    new BeanServer(process.genServerHandlers(), instances, beanFactory), options);
-            case STATE_MACHINE -> (node, options) -> GenStateMachine.start(node, (GenStateMachine<Object>) instances.get(),
-                    options, ((StateMachineHandle<Object>) handle)::transitioned);
-        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static StateMachineHandle<Object> stateMachineHandle(StateMachineHandle<?> handle) {
+        return (StateMachineHandle<Object>) handle;
     }
 }

@@ -1,13 +1,14 @@
 package io.otpspring.spring.process;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,8 @@ final class HandlerMethods {
     private final List<Method> inits;
     private final List<Method> terminates;
     private final Map<Class<?>, Method> infoByType = new ConcurrentHashMap<>();
+    /** Marks a message type no {@code @Info} method accepts, in {@link #infoByType}. */
+    private static final Method NO_INFO = ReflectionUtils.findMethod(Object.class, "toString");
 
     private HandlerMethods(String beanName, Map<Method, HandlerKind> kinds, List<Method> infos, List<Method> inits,
             List<Method> terminates) {
@@ -57,6 +60,7 @@ final class HandlerMethods {
         List<Method> inits = new ArrayList<>();
         List<Method> terminates = new ArrayList<>();
         for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, HandlerMethods::isHandlerCandidate)) {
+            requireNoContainerCallbacks(beanName, method);
             HandlerKind kind = kindOf(beanName, method);
             switch (kind) {
                 case INFO -> infos.add(method);
@@ -70,8 +74,25 @@ final class HandlerMethods {
             ReflectionUtils.makeAccessible(method);
             kinds.put(method, kind);
         }
-        infos.sort(Comparator.comparing((Method info) -> info.getParameterTypes()[0], HandlerMethods::moreSpecificFirst));
         return new HandlerMethods(beanName, kinds, List.copyOf(infos), List.copyOf(inits), List.copyOf(terminates));
+    }
+
+    /** Annotations by which the container would call the bean directly, bypassing its process. */
+    private static final List<String> CONTAINER_CALLBACKS = List.of(
+            "org.springframework.context.event.EventListener",
+            "org.springframework.scheduling.annotation.Scheduled",
+            "org.springframework.scheduling.annotation.Async");
+
+    private static void requireNoContainerCallbacks(String beanName, Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            String type = annotation.annotationType().getName();
+            if (CONTAINER_CALLBACKS.contains(type)) {
+                throw new ProcessDefinitionException(where(beanName, method) + " is @"
+                        + annotation.annotationType().getSimpleName() + ", which Spring would call on a bean "
+                        + "instance outside the process; start a timer in @Init and handle it in an @Info method, "
+                        + "or let a plain bean receive the event and call or cast to the process");
+            }
+        }
     }
 
     private static boolean isHandlerCandidate(Method method) {
@@ -115,9 +136,21 @@ final class HandlerMethods {
             case "@Info" -> checkedInfo(beanName, method);
             case "@Init" -> checkedLifecycle(beanName, method, ProcessContext.class);
             case "@Terminate" -> checkedLifecycle(beanName, method, ExitReason.class);
-            default -> CompletableFuture.class.isAssignableFrom(method.getReturnType())
-                    ? HandlerKind.ASYNC_CALL : HandlerKind.CALL;
+            default -> checkedCall(beanName, method);
         };
+    }
+
+    /** A call, asynchronous when it returns a {@code CompletableFuture} or {@code CompletionStage}. */
+    private static HandlerKind checkedCall(String beanName, Method method) {
+        Class<?> returned = method.getReturnType();
+        if (returned == CompletableFuture.class || returned == CompletionStage.class) {
+            return HandlerKind.ASYNC_CALL;
+        }
+        if (CompletionStage.class.isAssignableFrom(returned)) {
+            throw new ProcessDefinitionException(where(beanName, method) + " returns " + returned.getSimpleName()
+                    + "; an asynchronous call returns CompletableFuture or CompletionStage");
+        }
+        return HandlerKind.CALL;
     }
 
     private static HandlerKind checkedCast(String beanName, Method method) {
@@ -152,13 +185,6 @@ final class HandlerMethods {
         return HandlerKind.LIFECYCLE;
     }
 
-    private static int moreSpecificFirst(Class<?> left, Class<?> right) {
-        if (left == right) {
-            return 0;
-        }
-        return left.isAssignableFrom(right) ? 1 : right.isAssignableFrom(left) ? -1 : left.getName().compareTo(right.getName());
-    }
-
     private static String where(String beanName, Method method) {
         String parameters = Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
                 .collect(Collectors.joining(", "));
@@ -172,20 +198,18 @@ final class HandlerMethods {
         return kind != null ? kind : HandlerKind.CALL;
     }
 
-    /** The {@code @Info} method for a message of {@code type}: the most specific one that accepts it. */
+    /**
+     * The {@code @Info} method for a message of {@code type}: among those that accept it, the one
+     * with the most specific parameter type.
+     */
     @Nullable
     Method infoFor(Class<?> type) {
-        Method known = infoByType.get(type);
-        if (known != null) {
-            return known;
-        }
-        for (Method info : infos) {
-            if (info.getParameterTypes()[0].isAssignableFrom(type)) {
-                infoByType.put(type, info);
-                return info;
-            }
-        }
-        return null;
+        Method info = infoByType.computeIfAbsent(type, messageType -> infos.stream()
+                .filter(candidate -> candidate.getParameterTypes()[0].isAssignableFrom(messageType))
+                .reduce((left, right) -> left.getParameterTypes()[0].isAssignableFrom(right.getParameterTypes()[0])
+                        ? right : left)
+                .orElse(NO_INFO));
+        return info == NO_INFO ? null : info;
     }
 
     List<Method> inits() {

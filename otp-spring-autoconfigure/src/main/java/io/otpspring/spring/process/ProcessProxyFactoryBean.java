@@ -50,6 +50,7 @@ final class ProcessProxyFactoryBean implements FactoryBean<Object>, BeanFactoryA
         ProxyFactory proxies = new ProxyFactory();
         proxies.setTargetClass(process.type());
         proxies.setProxyTargetClass(true);
+        proxies.setOpaque(true);
         proxies.addAdvice(new ProcessProxy(label, target, process.genServerHandlers(), callTimeout));
         return proxies.getProxy(classLoader);
     }

@@ -30,8 +30,11 @@ public final class ProcessTree implements SmartLifecycle {
     /** The registered name of the application's root supervisor. */
     public static final String ROOT = "otp.root";
 
-    /** Before the web server (which starts in the last phase), so that requests find processes running. */
-    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
+    /**
+     * Before the web server (Boot starts and stops it in phase {@code DEFAULT_PHASE - 2048}), so that
+     * the processes run before the first request and stop after the last.
+     */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final Node node;
     private final ProcessSettings settings;

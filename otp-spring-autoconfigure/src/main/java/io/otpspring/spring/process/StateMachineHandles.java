@@ -1,6 +1,8 @@
 package io.otpspring.spring.process;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.ProcessRef;
@@ -12,6 +14,7 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /** How a {@code @GenStateMachine} bean is checked, and the definition of the handle others inject. */
 final class StateMachineHandles {
@@ -67,18 +70,28 @@ final class StateMachineHandles {
     /**
      * The {@link TransitionListener} beans for machines of {@code stateType}: those declared for
      * that type or a supertype of it (a {@code TransitionListener<Object>} hears every machine).
+     * Looked up at the first transition, once every singleton exists.
      */
     @SuppressWarnings("unchecked")
     private static TransitionListener<Object> listenersFor(ConfigurableListableBeanFactory beanFactory,
             Class<?> stateType) {
-        return change -> {
+        SingletonSupplier<List<TransitionListener<Object>>> listeners = SingletonSupplier.of(() -> {
+            List<TransitionListener<Object>> found = new ArrayList<>();
             for (String name : beanFactory.getBeanNamesForType(TransitionListener.class)) {
-                Class<?> heard = beanFactory.getMergedBeanDefinition(name).getResolvableType()
-                        .as(TransitionListener.class).getGeneric(0).resolve(Object.class);
-                if (heard.isAssignableFrom(stateType)) {
-                    beanFactory.getBean(name, TransitionListener.class).onTransition(change);
+                if (heardType(beanFactory, name).isAssignableFrom(stateType)) {
+                    found.add(beanFactory.getBean(name, TransitionListener.class));
                 }
             }
-        };
+            return List.copyOf(found);
+        });
+        return change -> listeners.obtain().forEach(listener -> listener.onTransition(change));
+    }
+
+    /** The state type a listener bean is declared for: from its definition, else its class, else {@code Object}. */
+    private static Class<?> heardType(ConfigurableListableBeanFactory beanFactory, String name) {
+        ResolvableType declared = beanFactory.containsBeanDefinition(name)
+                ? beanFactory.getMergedBeanDefinition(name).getResolvableType()
+                : ResolvableType.forClass(beanFactory.getType(name));
+        return declared.as(TransitionListener.class).getGeneric(0).resolve(Object.class);
     }
 }

@@ -6,19 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.supervision.AutoShutdown;
-import io.otpspring.core.statem.GenStateMachine;
 import io.otpspring.core.supervision.ChildSpec;
 import io.otpspring.core.supervision.ChildStart;
 import io.otpspring.core.supervision.DynamicSupervisorSpec;
-import io.otpspring.core.supervision.Shutdown;
 import io.otpspring.core.supervision.Strategy;
 import io.otpspring.core.supervision.SupervisorSpec;
 import io.otpspring.spring.tree.TreeNode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Translates the derived tree into core supervisor and child specs: each process bean becomes a
@@ -58,67 +54,35 @@ final class TreeSpecs {
     private ChildSpec supervisorChild(TreeNode.Branch branch) {
         SupervisorBean bean = catalog.supervisorsByName().get(branch.name());
         int intensity = bean.intensity() >= 0 ? bean.intensity() : settings.intensity();
-        Duration period = bean.period().isEmpty() ? settings.period() : duration(bean.name(), "period", bean.period());
+        Duration period = bean.period().isEmpty() ? settings.period()
+                : ProcessStarts.duration(bean.name(), "period", bean.period());
         ChildSpec spec = ChildSpec.supervisor(branch.name(), supervisorSpec(branch, bean.strategy(), intensity, period))
                 .withName(branch.name())
                 .withRestart(bean.placement().restart())
                 .withDependsOn(branch.dependsOn().toArray(String[]::new));
-        return withShutdown(spec, bean.name(), bean.placement());
+        return ProcessStarts.withShutdown(spec, bean.name(), bean.placement());
     }
 
     private ChildSpec processChild(TreeNode node) {
         ProcessBean process = catalog.processesByName().get(node.name());
+        String[] dependsOn = node.dependsOn().toArray(String[]::new);
         if (process.perKey()) {
             DynamicSupervisorSpec spec = DynamicSupervisorSpec.defaults()
                     .withIntensity(settings.intensity(), settings.period())
                     .withMaxChildren(settings.maxChildren(process.name()));
-            return ChildSpec.dynamicSupervisor(process.name(), spec).withName(process.name())
-                    .withDependsOn(node.dependsOn().toArray(String[]::new));
+            return ChildSpec.dynamicSupervisor(process.name(), spec).withName(process.name()).withDependsOn(dependsOn);
         }
         Supplier<Object> instances = new FirstThenFresh(firstInstances.remove(process.name()), beanFactory,
                 process.targetBeanName());
-        ChildSpec spec = ChildSpec.of(process.name(), starter(process, instances))
-                .withName(process.name())
-                .withRestart(process.placement().restart())
-                .withMailbox(settings.mailbox(process.name()))
-                .withMailboxOnRestart(settings.mailboxOnRestart(process.name()))
-                .withDependsOn(node.dependsOn().toArray(String[]::new));
-        return withShutdown(spec, process.name(), process.placement());
+        ChildStart start = ProcessStarts.of(beanFactory, process, instances, handleOf(process));
+        return ProcessStarts.childSpec(process.name(), process, start, settings).withName(process.name())
+                .withDependsOn(dependsOn);
     }
 
-    /** How each incarnation of {@code process} starts, from a bean instance {@code instances} provides. */
     @SuppressWarnings("unchecked")
-    private ChildStart starter(ProcessBean process, Supplier<Object> instances) {
-        return switch (process.kind()) {
-            case GEN_SERVER -> (runtime, options) -> GenServer.start(runtime,
-                    new BeanServer(process.genServerHandlers(), instances, beanFactory), options);
-            case STATE_MACHINE -> {
-                StateMachineHandle<Object> handle = beanFactory.getBean(process.name(), StateMachineHandle.class);
-                yield (runtime, options) -> GenStateMachine.start(runtime, (GenStateMachine<Object>) instances.get(),
-                        options, handle::transitioned);
-            }
-        };
-    }
-
-    static ChildSpec withShutdown(ChildSpec spec, String bean, Placement placement) {
-        String shutdown = placement.shutdown();
-        return switch (shutdown) {
-            case "" -> spec;
-            case "brutal-kill" -> spec.withShutdown(Shutdown.brutalKill());
-            case "infinity" -> spec.withShutdown(Shutdown.infinity());
-            default -> spec.withShutdown(Shutdown.timeout(duration(bean, "shutdown", shutdown)));
-        };
-    }
-
-    private static Duration duration(String bean, String attribute, String value) {
-        try {
-            return DurationStyle.detectAndParse(value);
-        }
-        catch (IllegalArgumentException invalid) {
-            throw new ProcessDefinitionException("bean '" + bean + "' has " + attribute + " = \"" + value + "\", which "
-                    + "is not a duration; write e.g. \"5s\" or \"500ms\"" + (attribute.equals("shutdown")
-                            ? ", or \"brutal-kill\" or \"infinity\"" : ""));
-        }
+    private @Nullable StateMachineHandle<Object> handleOf(ProcessBean process) {
+        return process.kind() == ProcessBean.Kind.STATE_MACHINE
+                ? beanFactory.getBean(process.name(), StateMachineHandle.class) : null;
     }
 
     /** The instance built while deriving the tree for the first incarnation, then a fresh one per restart. */

@@ -107,6 +107,14 @@ class GenServerBeanTest {
             throw new IllegalStateException("inventory crashes on purpose");
         }
 
+        public java.util.concurrent.CompletionStage<Integer> countStage(String item) {
+            return CompletableFuture.completedFuture(count(item));
+        }
+
+        public int crashDespiteABroadThrowsClause() throws Exception {
+            throw new IllegalStateException("a bug, not a business error");
+        }
+
         @Terminate
         void stop(ExitReason reason) {
             journal.entries.add("terminate " + reason.getClass().getSimpleName());
@@ -186,6 +194,28 @@ class GenServerBeanTest {
             context.getBean(Inventory.class).add("apple");
         });
         assertThat(journal[0].entries).containsExactly("init", "terminate Shutdown", "destroyed");
+    }
+
+    @Test
+    void aCompletionStageIsAnAsynchronousCallToo() {
+        contexts.run(context -> {
+            Inventory inventory = context.getBean(Inventory.class);
+            inventory.add("apple");
+
+            assertThat(inventory.countStage("apple").toCompletableFuture().get()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aBroadThrowsClauseDoesNotTurnACrashIntoABusinessError() {
+        contexts.run(context -> {
+            Inventory inventory = context.getBean(Inventory.class);
+            Pid before = inventory.self();
+
+            assertThatThrownBy(inventory::crashDespiteABroadThrowsClause).isInstanceOf(ExitException.class)
+                    .hasMessageContaining("a bug, not a business error");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(inventory.self()).isNotEqualTo(before));
+        });
     }
 
     @Test
