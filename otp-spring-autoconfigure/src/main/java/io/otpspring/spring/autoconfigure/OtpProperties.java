@@ -27,7 +27,7 @@ public class OtpProperties {
     private final Mailbox mailbox = new Mailbox();
 
     /** Per-process overrides, by bean name. */
-    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, ProcessOverrides> processes = new LinkedHashMap<>();
 
     public @Nullable String getNodeName() {
         return nodeName;
@@ -61,7 +61,7 @@ public class OtpProperties {
         return mailbox;
     }
 
-    public Map<String, Process> getProcesses() {
+    public Map<String, ProcessOverrides> getProcesses() {
         return processes;
     }
 
@@ -118,7 +118,7 @@ public class OtpProperties {
     }
 
     /** Overrides for one process bean; unset values fall back to the defaults above. */
-    public static class Process {
+    public static class ProcessOverrides {
 
         /** How long a call through this process bean waits for its reply. */
         private @Nullable Duration callTimeout;

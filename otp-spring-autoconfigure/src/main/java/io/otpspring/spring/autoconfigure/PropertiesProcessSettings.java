@@ -23,25 +23,25 @@ final class PropertiesProcessSettings implements ProcessSettings {
 
     @Override
     public Duration callTimeout(String name) {
-        return override(name, OtpProperties.Process::getCallTimeout, properties.getCallTimeout());
+        return override(name, OtpProperties.ProcessOverrides::getCallTimeout, properties.getCallTimeout());
     }
 
     @Override
     public MailboxSpec mailbox(String name) {
-        Integer capacity = override(name, OtpProperties.Process::getMailboxCapacity, properties.getMailbox().getCapacity());
-        OverflowPolicy overflow = override(name, OtpProperties.Process::getMailboxOverflow,
+        Integer capacity = override(name, OtpProperties.ProcessOverrides::getMailboxCapacity, properties.getMailbox().getCapacity());
+        OverflowPolicy overflow = override(name, OtpProperties.ProcessOverrides::getMailboxOverflow,
                 properties.getMailbox().getOverflow());
         return capacity == null ? MailboxSpec.unbounded() : MailboxSpec.bounded(capacity, overflow);
     }
 
     @Override
     public MailboxOnRestart mailboxOnRestart(String name) {
-        return override(name, OtpProperties.Process::getMailboxOnRestart, properties.getMailboxOnRestart());
+        return override(name, OtpProperties.ProcessOverrides::getMailboxOnRestart, properties.getMailboxOnRestart());
     }
 
     @Override
     public int maxChildren(String name) {
-        return override(name, OtpProperties.Process::getMaxChildren, DynamicSupervisorSpec.UNLIMITED);
+        return override(name, OtpProperties.ProcessOverrides::getMaxChildren, DynamicSupervisorSpec.UNLIMITED);
     }
 
     @Override
@@ -54,8 +54,8 @@ final class PropertiesProcessSettings implements ProcessSettings {
         return properties.getRestart().getPeriod();
     }
 
-    private <T> T override(String name, Function<OtpProperties.Process, @Nullable T> setting, T fallback) {
-        OtpProperties.Process process = overridesOf(name);
+    private <T> T override(String name, Function<OtpProperties.ProcessOverrides, @Nullable T> setting, T fallback) {
+        OtpProperties.ProcessOverrides process = overridesOf(name);
         T value = process == null ? null : setting.apply(process);
         return value != null ? value : fallback;
     }
@@ -65,14 +65,14 @@ final class PropertiesProcessSettings implements ProcessSettings {
      * that differs only in case, dashes and underscores, as environment variables bind it
      * ({@code OTP_PROCESSES_PRICEBOOK_CALLTIMEOUT} for bean {@code priceBook}) or kebab case writes it.
      */
-    private OtpProperties.@Nullable Process overridesOf(String name) {
-        Map<String, OtpProperties.Process> processes = properties.getProcesses();
-        OtpProperties.Process exact = processes.get(name);
+    private OtpProperties.@Nullable ProcessOverrides overridesOf(String name) {
+        Map<String, OtpProperties.ProcessOverrides> processes = properties.getProcesses();
+        OtpProperties.ProcessOverrides exact = processes.get(name);
         if (exact != null) {
             return exact;
         }
         String loose = loose(name);
-        for (Map.Entry<String, OtpProperties.Process> entry : processes.entrySet()) {
+        for (Map.Entry<String, OtpProperties.ProcessOverrides> entry : processes.entrySet()) {
             if (loose(entry.getKey()).equals(loose)) {
                 return entry.getValue();
             }

@@ -27,6 +27,8 @@ import org.springframework.context.SmartLifecycle;
  */
 public final class ProcessTree implements SmartLifecycle {
 
+    private static final System.Logger LOG = System.getLogger(ProcessTree.class.getName());
+
     /** The registered name of the application's root supervisor. */
     public static final String ROOT = "otp.root";
 
@@ -60,8 +62,18 @@ public final class ProcessTree implements SmartLifecycle {
         }
         TreeNode.Branch derived = derive(catalog);
         TreeSpecs specs = new TreeSpecs(catalog, settings, beanFactory, firstInstances);
-        root = Supervisor.start(node, specs.rootSpec(derived), SpawnOptions.defaults().withName(ROOT));
+        Pid started = Supervisor.start(node, specs.rootSpec(derived), SpawnOptions.defaults().withName(ROOT));
+        node.addExitListener(started, ProcessTree::rootExited);
+        root = started;
         tree = derived;
+    }
+
+    /** The root has no supervisor to escalate to: when it gives up, the application runs without processes. */
+    private static void rootExited(Pid root, ExitReason reason) {
+        if (!reason.isClean()) {
+            LOG.log(System.Logger.Level.ERROR, "the root supervisor " + root + " exited (" + reason + "): no process "
+                    + "bean runs any more, and calls to them exit with noproc");
+        }
     }
 
     private TreeNode.Branch derive(ProcessCatalog catalog) {
