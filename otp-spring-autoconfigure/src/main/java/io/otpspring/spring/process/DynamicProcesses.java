@@ -109,7 +109,11 @@ public final class DynamicProcesses<T> {
         return entries.isEmpty() ? Optional.empty() : Optional.ofNullable(entries.get(0).value());
     }
 
-    /** A handle to {@code key}'s process; calls through it exit with {@code noproc} while it has none. */
+    /**
+     * A handle to {@code key}'s process; calls through it exit with {@code noproc} while it has none.
+     * For a key that is not running, a state machine's handle keeps no trail of a later start: use
+     * the one {@link #start} returns, or {@link #find} it.
+     */
     public T get(Object key) {
         return find(key).orElseGet(() -> handles.apply(key, registry.via(key)));
     }
