@@ -84,6 +84,7 @@ public interface GenServer {
      *
      * @throws CallTimeoutException when no reply came in time
      * @throws ExitException when the server exited before replying, or was not alive
+     * @throws IllegalStateException when a process calls itself, which could only time out
      */
     @SuppressWarnings("unchecked")
     static <T> T call(ProcessRef server, Object request, Duration timeout) {
@@ -91,6 +92,10 @@ public interface GenServer {
         Pid pid = server.resolve();
         if (pid == null) {
             throw new ExitException(null, ExitReason.NOPROC);
+        }
+        if (pid.runsOnCurrentThread()) {
+            throw new IllegalStateException("process " + pid + " called itself: it would wait for its own reply "
+                    + "until the timeout (Erlang's calling_self); handle the request directly, or cast");
         }
         CallSlot slot = new CallSlot(pid);
         pid.send(new Call(request, slot));

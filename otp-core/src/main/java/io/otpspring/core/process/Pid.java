@@ -39,6 +39,11 @@ public final class Pid implements ProcessRef {
         return cell.isAlive();
     }
 
+    /** Whether the calling thread is this incarnation's own: running its {@code init} or a handler. */
+    public boolean runsOnCurrentThread() {
+        return cell.runsOn(Thread.currentThread());
+    }
+
     @Override
     public void send(Object message) {
         cell.deliver(message);

@@ -157,6 +157,11 @@ final class ProcessCell implements ProcessContext, Runnable {
 
     // ---------------------------------------------------------------- receiving messages
 
+    /** Whether {@code candidate} is running this incarnation's {@code init} or a handler now. */
+    boolean runsOn(Thread candidate) {
+        return thread == candidate;
+    }
+
     /** The public send path: a killed process's leftover thread cannot send as that process. */
     void deliver(Object message) {
         ProcessCell killed = Zombies.ofCurrentThread();

@@ -60,6 +60,36 @@ class GenServerCallTest {
         }
     }
 
+    /** Calls itself by its registered name when asked to. */
+    static final class SelfCalling implements GenServer {
+        private io.otpspring.core.process.ProcessContext self;
+
+        @Override
+        public void init(io.otpspring.core.process.ProcessContext self) {
+            this.self = self;
+        }
+
+        @Override
+        public Reply handleCall(Object request, From from) {
+            if (request.equals("call yourself")) {
+                return Reply.of(GenServer.call(self.node().named("narcissus"), "hello"));
+            }
+            return Reply.of(request);
+        }
+    }
+
+    @Test
+    void aProcessCallingItselfFailsAtOnceInsteadOfWaitingForItsOwnReply() {
+        Pid server = GenServer.start(node, new SelfCalling(),
+                io.otpspring.core.process.SpawnOptions.defaults().withName("narcissus"));
+
+        assertThatThrownBy(() -> GenServer.call(server, "call yourself", Duration.ofSeconds(30)))
+                .isInstanceOf(ExitException.class)
+                .hasMessageContaining("called itself");
+        assertThat(server.isAlive()).as("the call crashed it, as an exit does in Erlang").isFalse();
+        assertThat(server.runsOnCurrentThread()).isFalse();
+    }
+
     @Test
     void repliesToTheCaller() {
         Pid server = GenServer.start(node, new Scripted());
