@@ -29,6 +29,8 @@ final class Remains {
     private @Nullable ProcessCell successor;
     /** Messages the dead incarnation's thread took from the queue after the death: they come first. */
     private @Nullable ArrayDeque<Object> pushedBack;
+    /** Set by {@link #failCalls()}: calls arriving while the decision is pending fail too. */
+    private boolean failingCalls;
 
     Remains(ProcessCell cell, Mailbox mailbox, boolean awaitSupervisor) {
         this.cell = cell;
@@ -53,6 +55,10 @@ final class Remains {
     }
 
     private synchronized void acceptLocked(Object message, boolean wasAtHead) {
+        if (disposal == Disposal.PENDING && failingCalls && message instanceof Awaited call) {
+            route(call, Cause.RECIPIENT_DEAD, null);
+            return;
+        }
         if (disposal == Disposal.PENDING) {
             if (wasAtHead) {
                 if (pushedBack == null) {
@@ -83,8 +89,8 @@ final class Remains {
 
     /**
      * While the supervisor decides, fails the calls queued here at once with the incarnation's
-     * exit; the other messages keep their places. For a restart that must first stop processes
-     * which may be blocked calling this one.
+     * exit, and those that arrive until it has decided; the other messages keep their places. For
+     * a restart that must first stop processes which may be blocked calling this one.
      */
     void failCalls() {
         cell.awaitLeftoverTake();
@@ -95,6 +101,7 @@ final class Remains {
         if (disposal != Disposal.PENDING) {
             return;
         }
+        failingCalls = true;
         ArrayDeque<Object> kept = new ArrayDeque<>();
         Object message;
         while (pushedBack != null && (message = pushedBack.pollFirst()) != null) {
