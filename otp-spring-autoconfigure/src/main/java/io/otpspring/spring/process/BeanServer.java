@@ -13,7 +13,6 @@ import io.otpspring.core.genserver.Reply;
 import io.otpspring.core.process.ExitReason;
 import io.otpspring.core.process.ProcessContext;
 import org.jspecify.annotations.Nullable;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Runs one incarnation of a process bean: gets a bean instance when it starts, invokes the
@@ -113,13 +112,8 @@ final class BeanServer implements GenServer {
         return bean;
     }
 
-    /**
-     * Invokes {@code method}, rethrowing what it threw as is. A call's method comes from the proxy,
-     * a copy of the one {@link HandlerMethods} made accessible: a public method of a class that is
-     * not public needs it too.
-     */
+    /** Invokes {@code method} (made accessible by {@link HandlerMethods}), rethrowing what it threw as is. */
     private static @Nullable Object invoke(Object target, Method method, Object[] arguments) throws Exception {
-        ReflectionUtils.makeAccessible(method);
         try {
             return method.invoke(target, arguments);
         }

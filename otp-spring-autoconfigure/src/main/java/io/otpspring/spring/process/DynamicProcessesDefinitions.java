@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Via;
-import io.otpspring.core.statem.GenStateMachine;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -33,7 +32,7 @@ final class DynamicProcessesDefinitions {
         return switch (process.kind()) {
             case GEN_SERVER -> ResolvableType.forClass(process.type());
             case STATE_MACHINE -> ResolvableType.forClassWithGenerics(StateMachineHandle.class,
-                    ResolvableType.forClass(process.type()).as(GenStateMachine.class).getGeneric(0));
+                    StateMachineHandles.stateType(process));
         };
     }
 

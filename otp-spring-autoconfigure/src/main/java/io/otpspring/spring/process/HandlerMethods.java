@@ -31,7 +31,7 @@ import org.springframework.util.ReflectionUtils;
 final class HandlerMethods {
 
     private final String beanName;
-    private final Map<Method, HandlerKind> kinds;
+    private final Map<Method, Handler> handlers;
     private final List<Method> infos;
     private final List<Method> inits;
     private final List<Method> terminates;
@@ -39,10 +39,10 @@ final class HandlerMethods {
     /** Marks a message type no {@code @Info} method accepts, in {@link #infoByType}. */
     private static final Method NO_INFO = ReflectionUtils.findMethod(Object.class, "toString");
 
-    private HandlerMethods(String beanName, Map<Method, HandlerKind> kinds, List<Method> infos, List<Method> inits,
+    private HandlerMethods(String beanName, Map<Method, Handler> handlers, List<Method> infos, List<Method> inits,
             List<Method> terminates) {
         this.beanName = beanName;
-        this.kinds = kinds;
+        this.handlers = handlers;
         this.infos = infos;
         this.inits = inits;
         this.terminates = terminates;
@@ -55,7 +55,7 @@ final class HandlerMethods {
      */
     static HandlerMethods of(String beanName, Class<?> type) {
         requireProxyable(beanName, type);
-        Map<Method, HandlerKind> kinds = new ConcurrentHashMap<>();
+        Map<Method, Handler> handlers = new ConcurrentHashMap<>();
         List<Method> infos = new ArrayList<>();
         List<Method> inits = new ArrayList<>();
         List<Method> terminates = new ArrayList<>();
@@ -72,9 +72,9 @@ final class HandlerMethods {
                         + "turned into messages; remove 'final'");
             }
             ReflectionUtils.makeAccessible(method);
-            kinds.put(method, kind);
+            handlers.put(method, new Handler(kind, method));
         }
-        return new HandlerMethods(beanName, kinds, List.copyOf(infos), List.copyOf(inits), List.copyOf(terminates));
+        return new HandlerMethods(beanName, handlers, List.copyOf(infos), List.copyOf(inits), List.copyOf(terminates));
     }
 
     /** Annotations by which the container would call the bean directly, bypassing its process. */
@@ -192,10 +192,27 @@ final class HandlerMethods {
                 + ") of bean '" + beanName + "'";
     }
 
+    /**
+     * What a call of {@code method} through the proxy becomes, with this class's own copy of the
+     * method, made accessible once when the class was read, so that the process invokes it without
+     * an access check per call.
+     */
+    Handler handlerFor(Method method) {
+        Handler handler = handlers.get(method);
+        if (handler != null) {
+            return handler;
+        }
+        ReflectionUtils.makeAccessible(method);
+        return new Handler(HandlerKind.CALL, method);
+    }
+
     /** What a call of {@code method} through the proxy becomes. */
     HandlerKind kindOf(Method method) {
-        HandlerKind kind = kinds.get(method);
-        return kind != null ? kind : HandlerKind.CALL;
+        return handlerFor(method).kind();
+    }
+
+    /** A handler: what it is, and the method to invoke. */
+    record Handler(HandlerKind kind, Method method) {
     }
 
     /**

@@ -38,12 +38,13 @@ final class ProcessProxy implements MethodInterceptor {
             return objectMethod(invocation);
         }
         Object[] arguments = invocation.getArguments().clone();
-        return switch (handlers.kindOf(method)) {
-            case CALL -> replied(GenServer.call(process, new Invocation(method, arguments), callTimeout));
-            case ASYNC_CALL -> GenServer.callAsync(process, new Invocation(method, arguments), callTimeout)
+        HandlerMethods.Handler handler = handlers.handlerFor(method);
+        return switch (handler.kind()) {
+            case CALL -> replied(GenServer.call(process, new Invocation(handler.method(), arguments), callTimeout));
+            case ASYNC_CALL -> GenServer.callAsync(process, new Invocation(handler.method(), arguments), callTimeout)
                     .thenCompose(ProcessProxy::repliedAsync);
             case CAST -> {
-                GenServer.cast(process, new Invocation(method, arguments));
+                GenServer.cast(process, new Invocation(handler.method(), arguments));
                 yield null;
             }
             case INFO -> {

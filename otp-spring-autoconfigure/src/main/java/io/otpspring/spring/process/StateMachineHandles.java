@@ -44,7 +44,7 @@ final class StateMachineHandles {
      * so that it is injectable as {@code StateMachineHandle<S>}.
      */
     static RootBeanDefinition definition(BeanDefinitionRegistry registry, ProcessBean process) {
-        ResolvableType state = ResolvableType.forClass(process.type()).as(GenStateMachine.class).getGeneric(0);
+        ResolvableType state = stateType(process);
         RootBeanDefinition definition = new RootBeanDefinition(StateMachineHandle.class);
         definition.setTargetType(ResolvableType.forClassWithGenerics(StateMachineHandle.class, state));
         definition.setInstanceSupplier(() -> handle((ConfigurableListableBeanFactory) registry, process));
@@ -60,11 +60,13 @@ final class StateMachineHandles {
     static StateMachineHandle<Object> handle(ConfigurableListableBeanFactory beanFactory, ProcessBean process,
             String label, ProcessRef machine) {
         Duration callTimeout = beanFactory.getBean(ProcessSettings.class).callTimeout(process.name());
-        return new StateMachineHandle<>(label, machine, callTimeout, listenersFor(beanFactory, stateType(process)));
+        Class<?> state = stateType(process).resolve(Object.class);
+        return new StateMachineHandle<>(label, machine, callTimeout, listenersFor(beanFactory, state));
     }
 
-    private static Class<?> stateType(ProcessBean process) {
-        return ResolvableType.forClass(process.type()).as(GenStateMachine.class).getGeneric(0).resolve(Object.class);
+    /** The state type {@code S} of a state machine bean's {@code GenStateMachine<S>}. */
+    static ResolvableType stateType(ProcessBean process) {
+        return ResolvableType.forClass(process.type()).as(GenStateMachine.class).getGeneric(0);
     }
 
     /**
