@@ -7,6 +7,7 @@ import io.otpspring.core.process.ExitException;
 import io.otpspring.core.process.ExitReason;
 import io.otpspring.core.process.Pid;
 import io.otpspring.core.process.ProcessContext;
+import io.otpspring.core.telemetry.MessageKind;
 
 /**
  * Runs a {@link GenServer} as a process: unwraps calls and casts, answers calls, and stops when
@@ -86,5 +87,15 @@ final class GenServerBehavior implements Behavior {
     @Override
     public void terminate(ExitReason reason) throws Exception {
         server.terminate(reason);
+    }
+
+    @Override
+    public MessageKind kindOf(Object message) {
+        return message instanceof Call ? MessageKind.CALL : message instanceof Cast ? MessageKind.CAST : MessageKind.INFO;
+    }
+
+    @Override
+    public Object payloadOf(Object message) {
+        return message instanceof Call call ? call.request() : message instanceof Cast cast ? cast.message() : message;
     }
 }

@@ -1,5 +1,7 @@
 package io.otpspring.core.process;
 
+import io.otpspring.core.telemetry.MessageKind;
+
 /**
  * What a process does: it is initialised once per incarnation, then handles its messages one at a
  * time on its own logical thread. {@link io.otpspring.core.genserver.GenServer} builds the
@@ -22,5 +24,15 @@ public interface Behavior {
      * the process is killed or dies from an untrapped exit signal.
      */
     default void terminate(ExitReason reason) throws Exception {
+    }
+
+    /** What kind of message {@code message} is, for telemetry: a plain process receives only info. */
+    default MessageKind kindOf(Object message) {
+        return MessageKind.INFO;
+    }
+
+    /** What {@code message} carries, for telemetry: the request inside a protocol's envelope. */
+    default Object payloadOf(Object message) {
+        return message;
     }
 }

@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record DeadLetter(@Nullable Pid recipient, Object message, Cause cause) {
 
+    public DeadLetter {
+        message = Traced.unwrap(message);
+    }
+
     /** Why a message became a dead letter. */
     public enum Cause {
         /** The recipient had exited and nothing succeeded it. */

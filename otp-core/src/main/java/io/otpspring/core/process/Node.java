@@ -1,6 +1,7 @@
 package io.otpspring.core.process;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.otpspring.core.telemetry.Telemetry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +38,8 @@ public final class Node implements AutoCloseable {
     private final DeadLetters deadLetters = new DeadLetters();
     private final ScheduledExecutorService scheduler;
     private final Timers timers;
+    private final Instant startedAt = Instant.now();
+    private volatile Telemetry telemetry = Telemetry.NONE;
 
     private Node(String name, ScheduledExecutorService scheduler) {
         if (name.isBlank()) {
@@ -70,6 +74,24 @@ public final class Node implements AutoCloseable {
 
     int creation() {
         return creation;
+    }
+
+    /** When this node started. */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /**
+     * Reports this node's events to {@code telemetry} from now on, in place of any earlier one.
+     * Install it before processes start, so that every message is seen.
+     */
+    public void useTelemetry(Telemetry telemetry) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    }
+
+    /** What this node reports its events to: {@link Telemetry#NONE} unless one was installed. */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     // ---------------------------------------------------------------- spawning
@@ -304,6 +326,11 @@ public final class Node implements AutoCloseable {
         return localCell(pid).mailboxSize();
     }
 
+    /** What {@code pid} is called: its registered name, else its label, else {@code anonymous}. */
+    public String label(Pid pid) {
+        return localCell(pid).label();
+    }
+
     /**
      * Ends the wait of a dead, supervised incarnation for a restart: its name is freed and its
      * queued messages become dead letters. For supervisors that decide not to restart a child.
@@ -326,6 +353,12 @@ public final class Node implements AutoCloseable {
     /** How many processes are alive. */
     public int processCount() {
         return processes.size();
+    }
+
+    /** The live process with this {@linkplain Pid#id() id}, or {@code null}. */
+    public @Nullable Pid process(long id) {
+        ProcessCell cell = processes.get(id);
+        return cell == null || !cell.isAlive() ? null : cell.pid();
     }
 
     /** The live processes. */

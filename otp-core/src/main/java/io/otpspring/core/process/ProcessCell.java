@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import io.otpspring.core.mailbox.Mailbox;
 import io.otpspring.core.mailbox.MailboxFullException;
 import io.otpspring.core.process.DeadLetter.Cause;
+import io.otpspring.core.telemetry.HandledMessage;
+import io.otpspring.core.telemetry.Telemetry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +55,7 @@ final class ProcessCell implements ProcessContext, Runnable {
     private final Mailbox mailbox;
     private final Behavior behavior;
     private final @Nullable ProcessCell supervisor;
+    private final @Nullable String label;
     private volatile @Nullable String name;
 
     private volatile int state = STARTING;
@@ -84,6 +87,7 @@ final class ProcessCell implements ProcessContext, Runnable {
         this.behavior = behavior;
         this.supervisor = supervisor;
         this.name = options.name();
+        this.label = options.label();
         this.trapExits = options.trapExits();
     }
 
@@ -111,6 +115,15 @@ final class ProcessCell implements ProcessContext, Runnable {
     @Nullable
     String name() {
         return name;
+    }
+
+    @Override
+    public String label() {
+        String registered = name;
+        if (registered != null) {
+            return registered;
+        }
+        return label != null ? label : "anonymous";
     }
 
     /** Records the name {@link Node#register} gave this process, so that its exit frees it. */
@@ -172,7 +185,9 @@ final class ProcessCell implements ProcessContext, Runnable {
             node.deadLetters().publish(new DeadLetter(pid, message, Cause.FROM_KILLED_PROCESS));
             return;
         }
-        enqueue(message, false);
+        Telemetry telemetry = node.telemetry();
+        Object context = telemetry == Telemetry.NONE ? null : telemetry.capture();
+        enqueue(context == null ? message : Traced.wrap(message, context), false);
     }
 
     /** Enqueues a message, within the mailbox bound unless {@code force}, and wakes the process. */
@@ -286,7 +301,7 @@ final class ProcessCell implements ProcessContext, Runnable {
                 finish(stop.reason());
                 return false;
             }
-            behavior.handle(message);
+            handle(message);
             ExitReason stop = stopRequest;
             if (stop != null) {
                 finish(stop);
@@ -305,10 +320,30 @@ final class ProcessCell implements ProcessContext, Runnable {
         }
     }
 
+    /** Runs the behavior's handler, within what the sender's telemetry captured when there is telemetry. */
+    private void handle(Object message) throws Exception {
+        Telemetry telemetry = node.telemetry();
+        Object context = message instanceof Traced traced ? traced.context() : null;
+        Object unwrapped = Traced.unwrap(message);
+        if (telemetry == Telemetry.NONE) {
+            behavior.handle(unwrapped);
+            return;
+        }
+        HandledMessage handled = new HandledMessage(pid, label(), behavior.kindOf(unwrapped),
+                behavior.payloadOf(unwrapped), context);
+        telemetry.handle(handled, () -> behavior.handle(unwrapped));
+    }
+
     /** The message in hand is not retried; a waiting caller learns the reason once the process is dead. */
     private void crashed(Object message, Throwable failure) {
         node.deadLetters().publish(new DeadLetter(pid, message, Cause.CRASHED_WHILE_HANDLING));
-        finish(ExitReason.crash(failure));
+        finish(crash(failure));
+    }
+
+    /** The exit reason for this process's own code throwing {@code failure}, reported to telemetry. */
+    private ExitReason crash(Throwable failure) {
+        node.telemetry().processCrashed(pid, label(), failure);
+        return ExitReason.crash(failure);
     }
 
     /** Runs {@code terminate}, then exits; a failing {@code terminate} becomes the exit reason. */
@@ -318,7 +353,7 @@ final class ProcessCell implements ProcessContext, Runnable {
             behavior.terminate(reason);
         }
         catch (Throwable failure) {
-            finalReason = ExitReason.crash(failure);
+            finalReason = crash(failure);
         }
         die(finalReason);
     }
@@ -341,7 +376,7 @@ final class ProcessCell implements ProcessContext, Runnable {
             failure = stopRequest;
         }
         catch (Throwable ex) {
-            failure = ExitReason.crash(ex);
+            failure = crash(ex);
         }
         finally {
             synchronized (this) {

@@ -12,6 +12,9 @@ public interface ProcessContext {
     /** This incarnation. */
     Pid self();
 
+    /** What this process is called: its registered name, else its label, else {@code anonymous}. */
+    String label();
+
     /** The node this process runs on. */
     Node node();
 

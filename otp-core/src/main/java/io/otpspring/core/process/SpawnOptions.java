@@ -17,18 +17,24 @@ import org.jspecify.annotations.Nullable;
  * @param predecessor the dead incarnation this one replaces (a restart): it takes over its name
  *                    and, per {@code mailboxOnRestart}, its queued messages
  * @param mailboxOnRestart what happens to the predecessor's queued messages
+ * @param label what to call the process when it has no registered name (as {@code proc_lib:set_label}
+ *              in Erlang): in telemetry, crash reports and the actuator; a supervised child's id by default.
+ *              Keep labels to a bounded set (a kind of process, never a per-request id): metrics use them as tags
  */
 public record SpawnOptions(@Nullable String name, @Nullable Via via, MailboxSpec mailbox, boolean trapExits,
-        @Nullable Pid supervisor, @Nullable Pid predecessor, MailboxOnRestart mailboxOnRestart) {
+        @Nullable Pid supervisor, @Nullable Pid predecessor, MailboxOnRestart mailboxOnRestart, @Nullable String label) {
 
     private static final SpawnOptions DEFAULTS = new SpawnOptions(null, null, MailboxSpec.unbounded(), false, null,
-            null, MailboxOnRestart.KEEP);
+            null, MailboxOnRestart.KEEP, null);
 
     public SpawnOptions {
         Objects.requireNonNull(mailbox, "mailbox");
         Objects.requireNonNull(mailboxOnRestart, "mailboxOnRestart");
         if (name != null && name.isBlank()) {
             throw new IllegalArgumentException("a process name must not be blank");
+        }
+        if (label != null && label.isBlank()) {
+            throw new IllegalArgumentException("a process label must not be blank");
         }
         if (name != null && via != null) {
             throw new IllegalArgumentException("a process has one name: '" + name + "' or " + via + ", not both");
@@ -42,31 +48,36 @@ public record SpawnOptions(@Nullable String name, @Nullable Via via, MailboxSpec
 
     /** The same, registered under {@code name}. */
     public SpawnOptions withName(@Nullable String name) {
-        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart, label);
     }
 
     /** The same, registered under {@code via} (a registry key, say) instead of a local name. */
     public SpawnOptions withName(@Nullable Via via) {
-        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart, label);
     }
 
     /** The same, with the given mailbox shape. */
     public SpawnOptions withMailbox(MailboxSpec mailbox) {
-        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart, label);
     }
 
     /** The same, trapping exits from the start. */
     public SpawnOptions withTrapExits(boolean trapExits) {
-        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart, label);
     }
 
     /** The same, owned by {@code supervisor} (which must trap exits). */
     public SpawnOptions withSupervisor(@Nullable Pid supervisor) {
-        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart, label);
     }
 
     /** The same, replacing the dead incarnation {@code predecessor}. */
     public SpawnOptions withPredecessor(@Nullable Pid predecessor, MailboxOnRestart mailboxOnRestart) {
-        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart);
+        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart, label);
+    }
+
+    /** The same, labelled {@code label} (shown where it has no registered name). */
+    public SpawnOptions withLabel(@Nullable String label) {
+        return new SpawnOptions(name, via, mailbox, trapExits, supervisor, predecessor, mailboxOnRestart, label);
     }
 }

@@ -25,6 +25,7 @@ final class ChildLifecycle {
                 .withName(spec.name())
                 .withName(spec.via())
                 .withMailbox(spec.mailbox())
+                .withLabel(spec.id())
                 .withSupervisor(supervisor.self())
                 .withPredecessor(predecessor, spec.mailboxOnRestart());
         try {

@@ -43,14 +43,24 @@ final class DynamicSupervisorServer implements GenServer {
         private final ChildSpec spec;
         private @Nullable Pid pid;
         private @Nullable Pid predecessor;
-        private int restarts;
+        private @Nullable ChildHistory history;
 
         Child(ChildSpec spec) {
             this.spec = spec;
         }
 
-        ChildInfo info() {
-            return new ChildInfo(spec.id(), pid, spec.type(), spec.restart(), restarts);
+        ChildHistory history() {
+            ChildHistory current = history;
+            if (current == null) {
+                current = new ChildHistory();
+                history = current;
+            }
+            return current;
+        }
+
+        ChildInfo info(Duration period) {
+            return ChildHistory.info(spec, pid, pid != null ? ChildStatus.RUNNING : ChildStatus.RESTARTING, history,
+                    period);
         }
     }
 
@@ -67,10 +77,14 @@ final class DynamicSupervisorServer implements GenServer {
 
     @Override
     public Reply handleCall(Object request, From from) {
+        if (request instanceof SupervisorRequest.Report report) {
+            return Reply.of(new SupervisorReport(true, Strategy.ONE_FOR_ONE, spec.intensity(), spec.period(),
+                    budget.recentRestarts(), spec.maxChildren(), count(), infos(report.childLimit())));
+        }
         return Reply.of(switch ((DynamicRequest) request) {
             case DynamicRequest.StartChild start -> startNew(start.spec());
             case DynamicRequest.TerminateChild terminate -> terminate(terminate.pid());
-            case DynamicRequest.WhichChildren ignored -> whichChildren();
+            case DynamicRequest.WhichChildren ignored -> infos(Integer.MAX_VALUE);
             case DynamicRequest.CountChildren ignored -> count();
         });
     }
@@ -100,10 +114,22 @@ final class DynamicSupervisorServer implements GenServer {
         return true;
     }
 
-    private List<ChildInfo> whichChildren() {
-        List<ChildInfo> infos = new ArrayList<>(running.size() + restarting.size());
-        running.values().forEach(child -> infos.add(child.info()));
-        restarting.forEach(child -> infos.add(child.info()));
+    /** Up to {@code limit} children: the running ones in start order, then those being restarted. */
+    private List<ChildInfo> infos(int limit) {
+        int size = Math.min(limit, running.size() + restarting.size());
+        List<ChildInfo> infos = new ArrayList<>(size);
+        for (Child child : running.values()) {
+            if (infos.size() == size) {
+                return infos;
+            }
+            infos.add(child.info(spec.period()));
+        }
+        for (Child child : restarting) {
+            if (infos.size() == size) {
+                return infos;
+            }
+            infos.add(child.info(spec.period()));
+        }
         return infos;
     }
 
@@ -136,6 +162,7 @@ final class DynamicSupervisorServer implements GenServer {
 
     private void childExited(Child child, Pid dead, ExitReason reason) {
         CrashReports.childExited(context().self(), child.spec.id(), dead, reason);
+        child.history().exited(reason);
         child.pid = null;
         if (!child.spec.restart().restartsAfter(reason)) {
             context().node().release(dead);
@@ -152,7 +179,9 @@ final class DynamicSupervisorServer implements GenServer {
             context().stop(SupervisorServer.GAVE_UP);
             return;
         }
-        child.restarts++;
+        child.history().restarted(spec.period());
+        ProcessContext self = context();
+        self.node().telemetry().childRestarted(self.self(), self.label(), child.spec.id());
         try {
             started(child, ChildLifecycle.start(context(), child.spec, child.predecessor));
         }

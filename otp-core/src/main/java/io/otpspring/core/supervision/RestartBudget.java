@@ -17,4 +17,9 @@ final class RestartBudget {
         intensity = outcome.intensity();
         return !outcome.exceeded();
     }
+
+    /** The restarts counted within the period that ends now. */
+    int recentRestarts() {
+        return intensity.restartsWithin(System.nanoTime());
+    }
 }

@@ -51,6 +51,22 @@ public final class Supervisor {
         return ask(supervisor, new SupervisorRequest.WhichChildren());
     }
 
+    /**
+     * The supervisor, its restart budget and its first {@code childLimit} children, waiting at most
+     * {@code timeout}: for observers and health checks. Dynamic supervisors answer it too.
+     *
+     * @throws io.otpspring.core.genserver.CallTimeoutException when it does not answer in time (it
+     *         may be busy starting a child)
+     * @throws io.otpspring.core.process.ExitException when it is not alive
+     */
+    public static SupervisorReport report(ProcessRef supervisor, int childLimit, Duration timeout) {
+        if (childLimit < 0) {
+            throw new IllegalArgumentException("the child limit must not be negative, was " + childLimit);
+        }
+        Object reply = GenServer.call(supervisor, new SupervisorRequest.Report(childLimit), timeout);
+        return (SupervisorReport) reply;
+    }
+
     /** The children counted. */
     public static ChildCounts countChildren(ProcessRef supervisor) {
         return ask(supervisor, new SupervisorRequest.CountChildren());

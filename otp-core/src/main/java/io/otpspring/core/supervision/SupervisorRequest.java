@@ -11,6 +11,10 @@ sealed interface SupervisorRequest {
     record CountChildren() implements SupervisorRequest {
     }
 
+    /** Answered by dynamic supervisors too. */
+    record Report(int childLimit) implements SupervisorRequest {
+    }
+
     record StartChild(ChildSpec spec) implements SupervisorRequest {
     }
 

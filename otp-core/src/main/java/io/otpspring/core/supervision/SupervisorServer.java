@@ -1,5 +1,6 @@
 package io.otpspring.core.supervision;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import io.otpspring.core.process.StartException;
 import io.otpspring.core.supervision.SupervisorRequest.CountChildren;
 import io.otpspring.core.supervision.SupervisorRequest.DeleteChild;
 import io.otpspring.core.supervision.SupervisorRequest.Refused;
+import io.otpspring.core.supervision.SupervisorRequest.Report;
 import io.otpspring.core.supervision.SupervisorRequest.RestartChild;
 import io.otpspring.core.supervision.SupervisorRequest.RetryRestart;
 import io.otpspring.core.supervision.SupervisorRequest.StartChild;
@@ -52,7 +54,8 @@ final class SupervisorServer implements GenServer {
         private final ChildSpec spec;
         private @Nullable Pid pid;
         private @Nullable Pid predecessor;
-        private int restarts;
+        private boolean awaitingRetry;
+        private @Nullable ChildHistory history;
 
         Child(ChildSpec spec) {
             this.spec = spec;
@@ -60,6 +63,21 @@ final class SupervisorServer implements GenServer {
 
         ChildState state() {
             return new ChildState(spec.id(), spec.restart(), spec.significant(), pid != null, spec.dependsOn());
+        }
+
+        ChildHistory history() {
+            ChildHistory current = history;
+            if (current == null) {
+                current = new ChildHistory();
+                history = current;
+            }
+            return current;
+        }
+
+        ChildInfo info(Duration period) {
+            ChildStatus status = pid != null ? ChildStatus.RUNNING
+                    : awaitingRetry ? ChildStatus.RESTARTING : ChildStatus.TERMINATED;
+            return ChildHistory.info(spec, pid, status, history, period);
         }
     }
 
@@ -90,17 +108,20 @@ final class SupervisorServer implements GenServer {
 
     private Object answer(SupervisorRequest request) {
         return switch (request) {
-            case WhichChildren ignored -> children.stream()
-                    .map(child -> new ChildInfo(child.spec.id(), child.pid, child.spec.type(), child.spec.restart(),
-                            child.restarts))
-                    .toList();
+            case WhichChildren ignored -> infos(children.size());
             case CountChildren ignored -> count();
+            case Report report -> new SupervisorReport(false, spec.strategy(), spec.intensity(), spec.period(),
+                    budget.recentRestarts(), null, count(), infos(report.childLimit()));
             case StartChild start -> startNew(start.spec());
             case RestartChild restart -> restartTerminated(existing(restart.id()));
             case TerminateChild terminate -> terminate(existing(terminate.id()));
             case DeleteChild delete -> delete(existing(delete.id()));
             case RetryRestart retry -> throw new IllegalArgumentException("not a call: " + retry);
         };
+    }
+
+    private List<ChildInfo> infos(int limit) {
+        return children.stream().limit(limit).map(child -> child.info(spec.period())).toList();
     }
 
     private ChildCounts count() {
@@ -185,6 +206,7 @@ final class SupervisorServer implements GenServer {
         Pid dead = child.pid;
         if (dead != null) {
             CrashReports.childExited(context().self(), child.spec.id(), dead, reason);
+            child.history().exited(reason);
         }
         child.predecessor = dead;
         child.pid = null;
@@ -251,9 +273,13 @@ final class SupervisorServer implements GenServer {
             if (child.pid != null) {
                 continue;
             }
-            child.restarts++;
+            child.history().restarted(spec.period());
+            ProcessContext self = context();
+            self.node().telemetry().childRestarted(self.self(), self.label(), child.spec.id());
             if (start(child) != null) {
-                context().self().send(new RetryRestart(ids.subList(i, ids.size())));
+                List<String> retried = ids.subList(i, ids.size());
+                retried.forEach(id -> existing(id).awaitingRetry = true);
+                self.self().send(new RetryRestart(retried));
                 return;
             }
         }
@@ -303,6 +329,7 @@ final class SupervisorServer implements GenServer {
             Pid pid = ChildLifecycle.start(context(), child.spec, child.predecessor);
             child.pid = pid;
             child.predecessor = null;
+            child.awaitingRetry = false;
             byPid.put(pid, child);
             return null;
         }

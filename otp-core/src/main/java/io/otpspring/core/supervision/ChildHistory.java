@@ -1,0 +1,54 @@
+package io.otpspring.core.supervision;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+
+import io.otpspring.core.process.ExitReason;
+import io.otpspring.core.process.Pid;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a supervisor remembers of one child beyond its spec: restarts, recent restart times and the
+ * last abnormal exit. Confined to the supervisor. A child that never exited needs none, so a
+ * million idle dynamic children cost no history.
+ */
+final class ChildHistory {
+
+    private final ArrayDeque<Long> restartTimes = new ArrayDeque<>();
+    private int restarts;
+    private @Nullable ChildFailure lastFailure;
+
+    /** Records an exit; only abnormal ones are remembered. */
+    void exited(ExitReason reason) {
+        if (!reason.isClean()) {
+            lastFailure = new ChildFailure(reason, Instant.now());
+        }
+    }
+
+    /** Records a restart now, forgetting restart times older than {@code period}. */
+    void restarted(Duration period) {
+        long now = System.nanoTime();
+        forgetBefore(now, period);
+        restartTimes.addLast(now);
+        restarts++;
+    }
+
+    /** The child as reported, given this history (or none). */
+    static ChildInfo info(ChildSpec spec, @Nullable Pid pid, ChildStatus status, @Nullable ChildHistory history,
+            Duration period) {
+        if (history == null) {
+            return new ChildInfo(spec.id(), pid, spec.type(), spec.restart(), status, 0, 0, null);
+        }
+        history.forgetBefore(System.nanoTime(), period);
+        return new ChildInfo(spec.id(), pid, spec.type(), spec.restart(), status, history.restarts,
+                history.restartTimes.size(), history.lastFailure);
+    }
+
+    private void forgetBefore(long now, Duration period) {
+        long window = period.toNanos();
+        while (!restartTimes.isEmpty() && now - restartTimes.peekFirst() > window) {
+            restartTimes.pollFirst();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.otpspring.core.telemetry;
+
+/** How a message reached its handler: the GenServer protocol's three kinds. */
+public enum MessageKind {
+
+    /** A request whose sender waits for the reply. */
+    CALL,
+
+    /** A request sent without waiting. */
+    CAST,
+
+    /** Any other message: plain sends, timers, {@code Down} and {@code Exit} notices. */
+    INFO;
+
+    /** The lower-case name used as a tag value: {@code call}, {@code cast}, {@code info}. */
+    public String tagValue() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

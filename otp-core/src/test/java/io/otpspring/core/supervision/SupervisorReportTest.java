@@ -1,0 +1,128 @@
+package io.otpspring.core.supervision;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.otpspring.core.genserver.GenServer;
+import io.otpspring.core.process.ExitReason;
+import io.otpspring.core.process.Node;
+import io.otpspring.core.process.Pid;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** What supervisors report to observers: budget, statuses, restarts and last failures, a bounded page of children. */
+class SupervisorReportTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final Node node = Node.start("report");
+    private final Events events = new Events();
+
+    @AfterEach
+    void closeNode() {
+        node.close();
+    }
+
+    @Test
+    void aStaticSupervisorReportsItsBudgetAndEachChildsRestartsAndLastFailure() {
+        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(
+                RecordingServer.child("a", events), RecordingServer.child("b", events)).withIntensity(5, Duration.ofMinutes(1)));
+
+        crash(sup, "a");
+        crash(sup, "a");
+        Supervisor.terminateChild(sup, "b");
+
+        SupervisorReport report = Supervisor.report(sup, 10, WAIT);
+        assertThat(report.dynamic()).isFalse();
+        assertThat(report.strategy()).isEqualTo(Strategy.ONE_FOR_ONE);
+        assertThat(report.intensity()).isEqualTo(5);
+        assertThat(report.recentRestarts()).isEqualTo(2);
+        assertThat(report.maxChildren()).isNull();
+        assertThat(report.counts()).isEqualTo(new ChildCounts(2, 1, 0, 2));
+
+        ChildInfo a = report.children().get(0);
+        assertThat(a.status()).isEqualTo(ChildStatus.RUNNING);
+        assertThat(a.restarts()).isEqualTo(2);
+        assertThat(a.recentRestarts()).isEqualTo(2);
+        assertThat(a.lastFailure()).isNotNull();
+        assertThat(a.lastFailure().reason()).isInstanceOfSatisfying(ExitReason.Crash.class,
+                crash -> assertThat(crash.cause()).hasMessage("a crashes on purpose"));
+
+        ChildInfo b = report.children().get(1);
+        assertThat(b.status()).isEqualTo(ChildStatus.TERMINATED);
+        assertThat(b.pid()).isNull();
+        assertThat(b.lastFailure()).as("a shutdown is not a failure").isNull();
+    }
+
+    @Test
+    void restartsOlderThanThePeriodLeaveTheRecentCount() {
+        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(RecordingServer.child("a", events))
+                .withIntensity(5, Duration.ofMillis(50)));
+
+        crash(sup, "a");
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            SupervisorReport report = Supervisor.report(sup, 10, WAIT);
+            assertThat(report.recentRestarts()).isZero();
+            assertThat(report.children().getFirst().recentRestarts()).isZero();
+            assertThat(report.children().getFirst().restarts()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aChildWhoseRestartKeepsFailingIsReportedAsRestarting() {
+        AtomicInteger starts = new AtomicInteger();
+        ChildSpec flaky = ChildSpec.worker("flaky", () -> new RecordingServer("flaky", events,
+                starts.incrementAndGet() == 1 ? RecordingServer.Quirk.NONE : RecordingServer.Quirk.FAILING_INIT));
+        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(flaky).withIntensity(1_000_000, Duration.ofHours(1)));
+
+        GenServer.cast(Supervisor.whichChildren(sup).getFirst().pid(), new RecordingServer.Crash());
+
+        // between two retries, which is the only time the supervisor answers, the child is restarting
+        await().atMost(WAIT).untilAsserted(() -> assertThat(starts).hasValueGreaterThan(2));
+        ChildInfo child = Supervisor.report(sup, 1, WAIT).children().getFirst();
+        assertThat(child.status()).isEqualTo(ChildStatus.RESTARTING);
+        assertThat(child.pid()).isNull();
+        assertThat(child.lastFailure()).isNotNull();
+    }
+
+    @Test
+    void aDynamicSupervisorReportsCountsAndOnlyTheFirstChildren() {
+        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults().withMaxChildren(100));
+        for (int i = 0; i < 20; i++) {
+            DynamicSupervisor.startChild(sup, RecordingServer.child("worker", events)).orElseThrow();
+        }
+        Pid first = DynamicSupervisor.whichChildren(sup).getFirst().pid();
+        GenServer.cast(first, new RecordingServer.Crash());
+        await().atMost(WAIT).until(() -> Supervisor.report(sup, 0, WAIT).recentRestarts() == 1);
+
+        SupervisorReport report = Supervisor.report(sup, 5, WAIT);
+
+        assertThat(report.dynamic()).isTrue();
+        assertThat(report.maxChildren()).isEqualTo(100);
+        assertThat(report.counts().specs()).isEqualTo(20);
+        assertThat(report.children()).hasSize(5).allSatisfy(child -> assertThat(child.id()).isEqualTo("worker"));
+        assertThat(Supervisor.report(sup, 20, WAIT).children()).filteredOn(child -> child.restarts() == 1)
+                .singleElement().satisfies(child -> assertThat(child.lastFailure()).isNotNull());
+    }
+
+    @Test
+    void aNegativeLimitIsRefused() {
+        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults());
+        assertThatThrownBy(() -> Supervisor.report(sup, -1, WAIT)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
+    }
+
+    private void crash(Pid sup, String id) {
+        Pid before = Supervisor.whichChildren(sup).stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow().pid();
+        GenServer.cast(before, new RecordingServer.Crash());
+        await().atMost(WAIT).until(() -> {
+            Pid now = Supervisor.whichChildren(sup).stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow().pid();
+            return now != null && !now.equals(before);
+        });
+    }
+}
