@@ -200,6 +200,20 @@ public final class Registry<K, V> {
         return select(key -> true);
     }
 
+    /** At most {@code limit} live entries, in no particular order: a bounded page for observers. */
+    public List<Entry<K, V>> entries(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("the limit must not be negative, was " + limit);
+        }
+        List<Entry<K, V>> found = new ArrayList<>(Math.min(limit, 1024));
+        table.forEach(live(entry -> {
+            if (found.size() < limit) {
+                found.add(entry);
+            }
+        }));
+        return Collections.unmodifiableList(found);
+    }
+
     // ---------------------------------------------------------------- via names
 
     /** {@link #via(Object, Object) via(key, null)}. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The reads and changes of a registry of unique keys. */
 class UniqueRegistryTest {
@@ -98,6 +99,9 @@ class UniqueRegistryTest {
         assertThat(users.match("user:alice", "admin"::equals)).containsExactly(new Entry<>("user:alice", alice, "admin"));
         assertThat(users.match("user:bob", "admin"::equals)).isEmpty();
         assertThat(users.entries()).extracting(Entry::pid).containsExactlyInAnyOrder(alice, bob, carol);
+        assertThat(users.entries(2)).hasSize(2).isSubsetOf(users.entries());
+        assertThat(users.entries(0)).isEmpty();
+        assertThatThrownBy(() -> users.entries(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThat(users.dispatch("user:bob", entry -> entry.pid().send("hi " + entry.value()))).isEqualTo(1);
     }
 

@@ -2,9 +2,12 @@ package io.otpspring.spring.autoconfigure;
 
 import io.otpspring.core.process.Node;
 import io.otpspring.core.registry.Registry;
+import io.otpspring.core.telemetry.Telemetry;
 import io.otpspring.spring.process.ProcessBeanRegistrar;
 import io.otpspring.spring.process.ProcessSettings;
 import io.otpspring.spring.process.ProcessTree;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -53,6 +56,16 @@ public final class OtpAutoConfiguration {
     @ConditionalOnMissingBean
     ProcessSettings otpProcessSettings(OtpProperties properties) {
         return new PropertiesProcessSettings(properties);
+    }
+
+    /**
+     * Installs the application's {@link Telemetry} bean, if it has exactly one, on the node once every
+     * singleton exists and before the tree starts (installing it when the node is created would make
+     * the node depend on the meter registries, which depend on the node).
+     */
+    @Bean
+    SmartInitializingSingleton otpTelemetryInstaller(Node node, ObjectProvider<Telemetry> telemetry) {
+        return () -> telemetry.ifUnique(node::useTelemetry);
     }
 
     @Bean

@@ -136,6 +136,19 @@ public final class ProcessTree implements SmartLifecycle {
         return PHASE;
     }
 
+    /**
+     * The registered names of the tree's processes: the root, the {@code @Supervisor} beans, and the
+     * process beans (for a per-key bean, its dynamic supervisor). Known before the tree starts.
+     */
+    public List<String> processNames() {
+        ProcessCatalog catalog = beanFactory.getBean(ProcessBeanRegistrar.CATALOG_BEAN, ProcessCatalog.class);
+        List<String> names = new ArrayList<>();
+        names.add(ROOT);
+        names.addAll(catalog.supervisorsByName().keySet());
+        names.addAll(catalog.processesByName().keySet());
+        return names;
+    }
+
     /** The root supervisor, while the tree runs. */
     public @Nullable Pid root() {
         return root;
