@@ -43,12 +43,13 @@ final class DynamicProcessesDefinitions {
         ClassLoader classLoader = beanFactory.getBeanClassLoader() != null ? beanFactory.getBeanClassLoader()
                 : ClassUtils.getDefaultClassLoader();
         BiFunction<Object, Via, Object> handles = (key, via) -> switch (process.kind()) {
-            case GEN_SERVER -> ProcessProxyFactoryBean.proxy(process, name + "/" + key, via, settings.callTimeout(name),
+            case GEN_SERVER -> ProcessProxyCreator.proxy(process, name + "/" + key, via, settings.callTimeout(name),
                     classLoader);
             case STATE_MACHINE -> StateMachineHandles.handle(beanFactory, process, name + "/" + key, via);
         };
+        // the child id is the bean name, not the key: ids label processes in metrics, whose tags must stay bounded
         DynamicProcesses.ChildSpecs<Object> childSpecs = (key, arguments, handle) -> ProcessStarts.childSpec(
-                name + "/" + key, process, ProcessStarts.of(beanFactory, process, instances(beanFactory, process, arguments),
+                name, process, ProcessStarts.of(beanFactory, process, instances(beanFactory, process, arguments),
                         handle instanceof StateMachineHandle<?> machine ? stateMachineHandle(machine) : null),
                 settings);
         return new DynamicProcesses<>(name, node, handles, childSpecs);

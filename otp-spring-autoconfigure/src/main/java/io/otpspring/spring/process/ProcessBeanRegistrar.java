@@ -7,7 +7,6 @@ import io.otpspring.spring.annotation.GenServer;
 import io.otpspring.spring.annotation.GenStateMachine;
 import io.otpspring.spring.annotation.Supervisor;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinitionHolder;
@@ -68,9 +67,7 @@ public final class ProcessBeanRegistrar implements BeanDefinitionRegistryPostPro
                 replacement = DynamicProcessesDefinitions.definition(registry, process);
             }
             else if (genServer) {
-                replacement = new RootBeanDefinition(ProcessProxyFactoryBean.class);
-                replacement.getConstructorArgumentValues().addIndexedArgumentValue(0, process);
-                replacement.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
+                replacement = ProcessProxyCreator.definition(process);
             }
             else {
                 replacement = StateMachineHandles.definition(registry, process);
@@ -80,6 +77,7 @@ public final class ProcessBeanRegistrar implements BeanDefinitionRegistryPostPro
         }
         ProcessCatalog catalog = new ProcessCatalog(processes, supervisors);
         registry.registerBeanDefinition(CATALOG_BEAN, new RootBeanDefinition(ProcessCatalog.class, () -> catalog));
+        registry.registerBeanDefinition(ProcessProxyCreator.BEAN, ProcessProxyCreator.creatorDefinition());
     }
 
     /**
