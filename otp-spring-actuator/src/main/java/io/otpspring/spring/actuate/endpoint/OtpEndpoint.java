@@ -1,0 +1,189 @@
+package io.otpspring.spring.actuate.endpoint;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.otpspring.core.process.ExitReason;
+import io.otpspring.core.process.Node;
+import io.otpspring.core.process.Pid;
+import io.otpspring.core.registry.Keys;
+import io.otpspring.core.registry.Registry;
+import io.otpspring.core.statem.StateChange;
+import io.otpspring.core.supervision.ChildFailure;
+import io.otpspring.core.supervision.ChildInfo;
+import io.otpspring.core.supervision.ChildType;
+import io.otpspring.core.supervision.Supervisor;
+import io.otpspring.spring.actuate.endpoint.ProcessTreeInspector.Located;
+import io.otpspring.spring.process.ProcessTree;
+import io.otpspring.spring.process.StateMachineHandle;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+/**
+ * {@code /actuator/otp}: the node and its supervision tree; {@code /registry}: the registry
+ * namespaces; {@code /processes/{name}}: one process, and (write access only) restart or kill it.
+ * Writes are inaccessible unless {@code management.endpoint.otp.access=unrestricted}.
+ */
+@Endpoint(id = "otp", defaultAccess = Access.READ_ONLY)
+public class OtpEndpoint {
+
+    private static final String REGISTRY = "registry";
+    private static final String PROCESSES = "processes";
+
+    private final ProcessTreeInspector inspector;
+    private final Supplier<Collection<Registry<?, ?>>> registries;
+    private final Function<String, @Nullable StateMachineHandle<?>> stateMachines;
+    private final ValueSanitizer sanitizer;
+    private final BooleanSupplier writable;
+    private final int pageSize;
+
+    /**
+     * @param registries every registry namespace to show
+     * @param stateMachines the handle of a state-machine process bean, by name, or {@code null}
+     * @param writable whether restart and kill are accessible
+     * @param pageSize most entries listed per registry namespace
+     */
+    public OtpEndpoint(ProcessTreeInspector inspector, Supplier<Collection<Registry<?, ?>>> registries,
+            Function<String, @Nullable StateMachineHandle<?>> stateMachines, ValueSanitizer sanitizer,
+            BooleanSupplier writable, int pageSize) {
+        this.inspector = inspector;
+        this.registries = registries;
+        this.stateMachines = stateMachines;
+        this.sanitizer = sanitizer;
+        this.writable = writable;
+        this.pageSize = pageSize;
+    }
+
+    /** The node and its whole tree. */
+    @ReadOperation
+    public OtpDescriptor otp() {
+        Node node = inspector.node();
+        Instant started = node.startedAt();
+        return new OtpDescriptor(node.name(), started.toString(), Duration.between(started, Instant.now()).toSeconds(),
+                node.processCount(), node.deadLetters().count(), writable.getAsBoolean(), inspector.tree());
+    }
+
+    /** {@code registry}: every namespace; anything else is not found. */
+    @ReadOperation
+    public @Nullable RegistryDescriptor section(@Selector String section, SecurityContext security) {
+        if (!REGISTRY.equals(section)) {
+            return null;
+        }
+        Map<String, RegistryDescriptor.Namespace> namespaces = new LinkedHashMap<>();
+        for (Registry<?, ?> registry : registries.get()) {
+            namespaces.putIfAbsent(registry.namespace(), namespace(registry, security));
+        }
+        return new RegistryDescriptor(namespaces);
+    }
+
+    private RegistryDescriptor.Namespace namespace(Registry<?, ?> registry, SecurityContext security) {
+        int count = registry.count();
+        List<RegistryDescriptor.Entry> entries = registry.entries(pageSize).stream()
+                .map(entry -> new RegistryDescriptor.Entry(String.valueOf(entry.key()), entry.pid().toString(),
+                        sanitizer.sanitize(String.valueOf(entry.key()), entry.value(), security)))
+                .toList();
+        String keys = registry.spec().keys() == Keys.UNIQUE ? "unique" : "duplicate";
+        return new RegistryDescriptor.Namespace(keys, count, entries, entries.size() < count);
+    }
+
+    /** {@code processes/{name}}: one process in detail; unknown names are not found. */
+    @ReadOperation
+    public @Nullable ProcessDescriptor process(@Selector String section, @Selector String name,
+            SecurityContext security) {
+        Located located = PROCESSES.equals(section) ? inspector.locate(name) : null;
+        return located == null ? null : describe(located, security);
+    }
+
+    private ProcessDescriptor describe(Located located, SecurityContext security) {
+        Pid pid = located.pid();
+        boolean alive = pid != null && pid.isAlive();
+        ChildInfo child = located.child();
+        ChildFailure failure = child == null ? null : child.lastFailure();
+        String status = child != null ? ProcessTreeInspector.status(child) : alive ? "running"
+                : ProcessTree.ROOT.equals(located.name()) ? "down" : "terminated";
+        StateMachineHandle<?> machine = stateMachines.apply(located.name());
+        Object state = machine == null ? null : machine.state();
+        return new ProcessDescriptor(located.name(), alive ? pid.toString() : null,
+                located.type() == ChildType.SUPERVISOR ? "supervisor" : "worker", status, located.supervisorName(),
+                alive ? inspector.node().mailboxSize(pid) : null, child == null ? null : child.restarts(),
+                child == null ? null : child.recentRestarts(), failure == null ? null : CrashDescriptor.of(failure),
+                StateNames.of(state), sanitizer.sanitize(located.name() + ".state", state, security),
+                machine == null ? null : machine.recentTransitions().stream().map(OtpEndpoint::transition).toList());
+    }
+
+    private static TransitionDescriptor transition(StateChange<?> change) {
+        return new TransitionDescriptor(StateNames.of(change.from()), StateNames.of(change.event()),
+                StateNames.of(change.to()), change.at().toString());
+    }
+
+    /**
+     * {@code processes/{name}} with {@code action}: {@code restart} stops the process as its shutdown
+     * says and starts a fresh incarnation (not counted against its supervisor's intensity, and its
+     * dependents are not restarted); {@code kill} kills it, and its supervisor reacts as to any crash.
+     */
+    @WriteOperation
+    public WebEndpointResponse<ActionDescriptor> act(@Selector String section, @Selector String name, String action) {
+        Located located = PROCESSES.equals(section) ? inspector.locate(name) : null;
+        if (located == null) {
+            return refused(name, action, "no process named '" + name + "'", WebEndpointResponse.STATUS_NOT_FOUND);
+        }
+        if (ProcessTree.ROOT.equals(name)) {
+            return refused(name, action, "the root supervisor has no supervisor to restart it; "
+                    + "restart or stop the application instead", WebEndpointResponse.STATUS_BAD_REQUEST);
+        }
+        try {
+            return switch (action) {
+                case "restart" -> restart(located);
+                case "kill" -> kill(located);
+                default -> refused(name, action, "unknown action '" + action + "': use restart or kill",
+                        WebEndpointResponse.STATUS_BAD_REQUEST);
+            };
+        }
+        catch (RuntimeException failed) {
+            return refused(name, action, failed.getMessage(), WebEndpointResponse.STATUS_BAD_REQUEST);
+        }
+    }
+
+    private WebEndpointResponse<ActionDescriptor> restart(Located located) {
+        Pid supervisor = located.supervisor();
+        if (located.child() == null || supervisor == null) {
+            return refused(located.name(), "restart", "a process started on demand cannot be restarted on request; "
+                    + "kill it, and its supervisor restarts it as its restart type says",
+                    WebEndpointResponse.STATUS_BAD_REQUEST);
+        }
+        String id = located.child().id();
+        if (located.pid() != null) {
+            Supervisor.terminateChild(supervisor, id);
+        }
+        Pid restarted = Supervisor.restartChild(supervisor, id);
+        return new WebEndpointResponse<>(new ActionDescriptor(located.name(), "restart", restarted.toString(), null));
+    }
+
+    private WebEndpointResponse<ActionDescriptor> kill(Located located) {
+        Pid pid = located.pid();
+        if (pid == null || !pid.isAlive()) {
+            return refused(located.name(), "kill", "'" + located.name() + "' is not running",
+                    WebEndpointResponse.STATUS_BAD_REQUEST);
+        }
+        inspector.node().exit(pid, ExitReason.KILL);
+        return new WebEndpointResponse<>(new ActionDescriptor(located.name(), "kill", null, null));
+    }
+
+    private static WebEndpointResponse<ActionDescriptor> refused(String name, String action, @Nullable String error,
+            int status) {
+        return new WebEndpointResponse<>(new ActionDescriptor(name, action, null, error), status);
+    }
+}
