@@ -42,18 +42,15 @@ public final class ProcessMeters implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("otp.processes", node, Node::processCount)
                 .description("Live processes")
-                .baseUnit("processes")
                 .register(registry);
         for (String name : namedProcesses.get()) {
             Gauge.builder("otp.process.mailbox.size", () -> mailboxSize(name))
                     .description("Messages waiting in a named process's mailbox (NaN while it is not running)")
                     .tag("process", name)
-                    .baseUnit("messages")
                     .register(registry);
         }
         FunctionCounter.builder("otp.dead.letters", node.deadLetters(), DeadLetters::count)
                 .description("Messages that reached no handler")
-                .baseUnit("messages")
                 .register(registry);
         eventRegistries.add(registry);
     }
