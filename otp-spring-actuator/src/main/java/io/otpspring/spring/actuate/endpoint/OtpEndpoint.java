@@ -114,7 +114,8 @@ public class OtpEndpoint {
         ChildFailure failure = child == null ? null : child.lastFailure();
         String status = child != null ? ProcessTreeInspector.status(child) : alive ? "running"
                 : ProcessTree.ROOT.equals(located.name()) ? "down" : "terminated";
-        StateMachineHandle<?> machine = stateMachines.apply(located.name());
+        StateMachineHandle<?> machine = located.handle() instanceof StateMachineHandle<?> perKey ? perKey
+                : stateMachines.apply(located.name());
         Object state = machine == null ? null : machine.state();
         return new ProcessDescriptor(located.name(), alive ? pid.toString() : null,
                 located.type() == ChildType.SUPERVISOR ? "supervisor" : "worker", status, located.supervisorName(),

@@ -131,7 +131,7 @@ public final class ProcessTreeInspector {
         Pid root = tree.root();
         if (ProcessTree.ROOT.equals(name)) {
             return root == null ? null : new Located(name, root.isAlive() ? root : null, ChildType.SUPERVISOR, null,
-                    null, null);
+                    null, null, null);
         }
         Located found = root == null ? null : findChild(ProcessTree.ROOT, root, name);
         if (found == null) {
@@ -153,7 +153,7 @@ public final class ProcessTreeInspector {
         }
         for (ChildInfo child : report.children()) {
             if (child.id().equals(name)) {
-                return new Located(name, child.pid(), child.type(), child, supervisorName, supervisor);
+                return new Located(name, child.pid(), child.type(), child, supervisorName, supervisor, null);
             }
         }
         for (ChildInfo child : report.children()) {
@@ -179,7 +179,7 @@ public final class ProcessTreeInspector {
             return null;
         }
         for (Entry<Object, ?> entry : registry.select(candidate -> String.valueOf(candidate).equals(key))) {
-            return new Located(name, entry.pid(), ChildType.WORKER, null, bean, node.whereis(bean));
+            return new Located(name, entry.pid(), ChildType.WORKER, null, bean, node.whereis(bean), entry.value());
         }
         return null;
     }
@@ -191,7 +191,7 @@ public final class ProcessTreeInspector {
         }
         try {
             Pid pid = node.process(Long.parseLong(name.substring(prefix.length(), name.length() - 1)));
-            return pid == null ? null : new Located(name, pid, ChildType.WORKER, null, null, null);
+            return pid == null ? null : new Located(name, pid, ChildType.WORKER, null, null, null, null);
         }
         catch (NumberFormatException notAPid) {
             return null;
@@ -208,8 +208,9 @@ public final class ProcessTreeInspector {
      *              child, a bare pid)
      * @param supervisorName its supervisor's name, when known
      * @param supervisor its supervisor, when known
+     * @param handle what a per-key process is reached through (its proxy or state-machine handle), else {@code null}
      */
     public record Located(String name, @Nullable Pid pid, ChildType type, @Nullable ChildInfo child,
-            @Nullable String supervisorName, @Nullable Pid supervisor) {
+            @Nullable String supervisorName, @Nullable Pid supervisor, @Nullable Object handle) {
     }
 }

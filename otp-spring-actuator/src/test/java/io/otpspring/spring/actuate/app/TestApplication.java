@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Scope;
 
 /**
  * The application the actuator tests run (in a package of its own: its component scan must not reach the library): a pricing process, an inventory that depends on it, a
- * traffic-light state machine under a {@code @Supervisor}, a per-key counter, and a registry of users.
+ * traffic-light state machine under a {@code @Supervisor} (and one per crossing), a per-key counter, and a registry of users.
  */
 @SpringBootApplication
 public class TestApplication {
@@ -107,6 +107,13 @@ public class TestApplication {
 
     @Bean
     TrafficLight trafficLight() {
+        return new TrafficLight();
+    }
+
+    /** A traffic light per crossing, started on demand. */
+    @Bean
+    @Scope("prototype")
+    TrafficLight crossing() {
         return new TrafficLight();
     }
 
