@@ -15,4 +15,13 @@ public interface From {
      * {@link IllegalStateException} on a second reply.
      */
     void reply(@Nullable Object value);
+
+    /**
+     * Whether the caller still waits for the reply: {@code false} once it has it, timed out or
+     * exited. A server may skip computing an answer nobody will read. A {@code From} that cannot
+     * tell (a test's stand-in, say) answers {@code true}.
+     */
+    default boolean isWaiting() {
+        return true;
+    }
 }

@@ -326,11 +326,6 @@ public final class Node implements AutoCloseable {
         return localCell(pid).mailboxSize();
     }
 
-    /** What {@code pid} is called: its registered name, else its label, else {@code anonymous}. */
-    public String label(Pid pid) {
-        return localCell(pid).label();
-    }
-
     /**
      * Ends the wait of a dead, supervised incarnation for a restart: its name is freed and its
      * queued messages become dead letters. For supervisors that decide not to restart a child.

@@ -119,11 +119,11 @@ final class ProcessCell implements ProcessContext, Runnable {
 
     @Override
     public String label() {
-        String registered = name;
-        if (registered != null) {
-            return registered;
+        if (label != null) {
+            return label;
         }
-        return label != null ? label : "anonymous";
+        String registered = name;
+        return registered != null ? registered : "anonymous";
     }
 
     /** Records the name {@link Node#register} gave this process, so that its exit frees it. */
@@ -185,8 +185,10 @@ final class ProcessCell implements ProcessContext, Runnable {
             node.deadLetters().publish(new DeadLetter(pid, message, Cause.FROM_KILLED_PROCESS));
             return;
         }
+        // a message a process sends itself is its own work, not its sender's: it starts afresh, so a
+        // work loop does not grow one trace forever
         Telemetry telemetry = node.telemetry();
-        Object context = telemetry == Telemetry.NONE ? null : telemetry.capture();
+        Object context = telemetry == Telemetry.NONE || runsOn(Thread.currentThread()) ? null : telemetry.capture();
         enqueue(context == null ? message : Traced.wrap(message, context), false);
     }
 

@@ -12,7 +12,7 @@ public interface ProcessContext {
     /** This incarnation. */
     Pid self();
 
-    /** What this process is called: its registered name, else its label, else {@code anonymous}. */
+    /** What this process is called: its label, else its registered name, else {@code anonymous}. */
     String label();
 
     /** The node this process runs on. */

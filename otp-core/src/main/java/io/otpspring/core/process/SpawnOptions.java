@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param predecessor the dead incarnation this one replaces (a restart): it takes over its name
  *                    and, per {@code mailboxOnRestart}, its queued messages
  * @param mailboxOnRestart what happens to the predecessor's queued messages
- * @param label what to call the process when it has no registered name (as {@code proc_lib:set_label}
- *              in Erlang): in telemetry, crash reports and the actuator; a supervised child's id by default.
- *              Keep labels to a bounded set (a kind of process, never a per-request id): metrics use them as tags
+ * @param label what kind of process it is (as {@code proc_lib:set_label} in Erlang), for telemetry:
+ *              metrics tag it with its label, else its registered name. Supervisors set it (a static
+ *              supervisor's child: its id; a dynamic supervisor's: the supervisor's label). Keep labels to
+ *              a bounded set: a kind of process, never a per-request id
  */
 public record SpawnOptions(@Nullable String name, @Nullable Via via, MailboxSpec mailbox, boolean trapExits,
         @Nullable Pid supervisor, @Nullable Pid predecessor, MailboxOnRestart mailboxOnRestart, @Nullable String label) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import io.otpspring.core.process.Pid;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,12 @@ final class DuplicateKeys<K, V> implements KeyTable<K, V> {
         for (ConcurrentHashMap<K, ConcurrentHashMap<Pid, List<Entry<K, V>>>> partition : partitions) {
             partition.values().forEach(holders -> holders.values().forEach(entries -> entries.forEach(action)));
         }
+    }
+
+    @Override
+    public Stream<Entry<K, V>> stream() {
+        return partitions.stream().flatMap(partition -> partition.values().stream())
+                .flatMap(holders -> holders.values().stream()).flatMap(List::stream);
     }
 
     private static <E> List<E> concat(List<E> first, List<E> second) {

@@ -1,6 +1,7 @@
 package io.otpspring.core.registry;
 
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Where a registry stores its entries. It stores what it is given: whether a holder is alive is
@@ -20,4 +21,7 @@ sealed interface KeyTable<K, V> permits UniqueKeys, DuplicateKeys {
 
     /** Runs {@code action} on every stored entry, whether its holder lives or not. */
     void forEach(Consumer<? super Entry<K, V>> action);
+
+    /** Every stored entry, lazily (a limit stops the walk), whether its holder lives or not. */
+    Stream<Entry<K, V>> stream();
 }

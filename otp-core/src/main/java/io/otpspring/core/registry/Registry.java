@@ -205,13 +205,7 @@ public final class Registry<K, V> {
         if (limit < 0) {
             throw new IllegalArgumentException("the limit must not be negative, was " + limit);
         }
-        List<Entry<K, V>> found = new ArrayList<>(Math.min(limit, 1024));
-        table.forEach(live(entry -> {
-            if (found.size() < limit) {
-                found.add(entry);
-            }
-        }));
-        return Collections.unmodifiableList(found);
+        return table.stream().filter(entry -> entry.pid().isAlive()).limit(limit).toList();
     }
 
     // ---------------------------------------------------------------- via names

@@ -2,6 +2,7 @@ package io.otpspring.core.registry;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -48,5 +49,10 @@ final class UniqueKeys<K, V> implements KeyTable<K, V> {
     @Override
     public void forEach(Consumer<? super Entry<K, V>> action) {
         entries.values().forEach(action);
+    }
+
+    @Override
+    public Stream<Entry<K, V>> stream() {
+        return entries.values().stream();
     }
 }

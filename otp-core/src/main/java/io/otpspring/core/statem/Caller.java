@@ -30,6 +30,11 @@ final class Caller implements From {
     }
 
     @Override
+    public boolean isWaiting() {
+        return !answered.get() && from.isWaiting();
+    }
+
+    @Override
     public String toString() {
         return "caller of " + request;
     }

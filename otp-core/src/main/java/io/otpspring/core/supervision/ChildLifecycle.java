@@ -16,16 +16,17 @@ final class ChildLifecycle {
 
     /**
      * Starts an incarnation of {@code spec} owned by the calling supervisor, succeeding the dead
-     * {@code predecessor} (its name and, per the spec, its queued messages) if there is one.
+     * {@code predecessor} (its name and, per the spec, its queued messages) if there is one, and
+     * labelled {@code label} (what telemetry tags it with).
      *
      * @throws StartException when it fails to start, whatever the reason
      */
-    static Pid start(ProcessContext supervisor, ChildSpec spec, @Nullable Pid predecessor) {
+    static Pid start(ProcessContext supervisor, ChildSpec spec, @Nullable Pid predecessor, String label) {
         SpawnOptions options = SpawnOptions.defaults()
                 .withName(spec.name())
                 .withName(spec.via())
                 .withMailbox(spec.mailbox())
-                .withLabel(spec.id())
+                .withLabel(label)
                 .withSupervisor(supervisor.self())
                 .withPredecessor(predecessor, spec.mailboxOnRestart());
         try {

@@ -30,6 +30,8 @@ final class DynamicSupervisorServer implements GenServer {
     private final RestartBudget budget;
     private final Map<Pid, Child> running = new LinkedHashMap<>();
     private final Set<Child> restarting = new LinkedHashSet<>();
+    /** How many of the children (running or restarting) are supervisors: kept, so reports cost no walk. */
+    private int supervisorChildren;
     private @Nullable ProcessContext self;
 
     DynamicSupervisorServer(DynamicSupervisorSpec spec) {
@@ -78,8 +80,11 @@ final class DynamicSupervisorServer implements GenServer {
     @Override
     public Reply handleCall(Object request, From from) {
         if (request instanceof SupervisorRequest.Report report) {
+            if (!from.isWaiting()) {
+                return Reply.later(); // its caller timed out: a late report would only become a dead letter
+            }
             return Reply.of(new SupervisorReport(true, Strategy.ONE_FOR_ONE, spec.intensity(), spec.period(),
-                    budget.recentRestarts(), spec.maxChildren(), count(), infos(report.childLimit())));
+                    budget.recentRestarts(), spec.maxChildren(), count(), infos(report.dynamicChildLimit())));
         }
         return Reply.of(switch ((DynamicRequest) request) {
             case DynamicRequest.StartChild start -> startNew(start.spec());
@@ -95,7 +100,8 @@ final class DynamicSupervisorServer implements GenServer {
         }
         try {
             Child child = new Child(childSpec);
-            started(child, ChildLifecycle.start(context(), childSpec, null));
+            started(child, ChildLifecycle.start(context(), childSpec, null, context().label()));
+            supervisorChildren += childSpec.type() == ChildType.SUPERVISOR ? 1 : 0;
             return new StartResult.Started(child.pid);
         }
         catch (StartException failure) {
@@ -108,6 +114,7 @@ final class DynamicSupervisorServer implements GenServer {
         if (child == null) {
             return false;
         }
+        forget(child);
         Node node = context().node();
         ChildLifecycle.stop(node, pid, child.spec.shutdown());
         node.release(pid);
@@ -134,15 +141,13 @@ final class DynamicSupervisorServer implements GenServer {
     }
 
     private ChildCounts count() {
-        int supervisors = 0;
-        for (Child child : running.values()) {
-            supervisors += child.spec.type() == ChildType.SUPERVISOR ? 1 : 0;
-        }
-        for (Child child : restarting) {
-            supervisors += child.spec.type() == ChildType.SUPERVISOR ? 1 : 0;
-        }
         int specs = running.size() + restarting.size();
-        return new ChildCounts(specs, running.size(), supervisors, specs - supervisors);
+        return new ChildCounts(specs, running.size(), supervisorChildren, specs - supervisorChildren);
+    }
+
+    /** A child leaves for good. */
+    private void forget(Child child) {
+        supervisorChildren -= child.spec.type() == ChildType.SUPERVISOR ? 1 : 0;
     }
 
     // ---------------------------------------------------------------- exits and restarts
@@ -165,6 +170,7 @@ final class DynamicSupervisorServer implements GenServer {
         child.history().exited(reason);
         child.pid = null;
         if (!child.spec.restart().restartsAfter(reason)) {
+            forget(child);
             context().node().release(dead);
             return;
         }
@@ -179,15 +185,16 @@ final class DynamicSupervisorServer implements GenServer {
             context().stop(SupervisorServer.GAVE_UP);
             return;
         }
-        child.history().restarted(spec.period());
         ProcessContext self = context();
-        self.node().telemetry().childRestarted(self.self(), self.label(), child.spec.id());
         try {
-            started(child, ChildLifecycle.start(context(), child.spec, child.predecessor));
+            started(child, ChildLifecycle.start(self, child.spec, child.predecessor, self.label()));
         }
         catch (StartException failure) {
-            context().self().send(new RetryRestart(child));
+            self.self().send(new RetryRestart(child));
+            return;
         }
+        child.history().restarted(spec.period());
+        self.node().telemetry().childRestarted(self.self(), self.label(), self.label());
     }
 
     private void started(Child child, Pid pid) {
@@ -223,6 +230,7 @@ final class DynamicSupervisorServer implements GenServer {
             }
         }
         restarting.clear();
+        supervisorChildren = 0;
     }
 
     private static void awaitOrKill(Node node, Pid pid, Shutdown shutdown, long began) {

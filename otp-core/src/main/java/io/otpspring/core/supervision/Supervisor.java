@@ -52,19 +52,20 @@ public final class Supervisor {
     }
 
     /**
-     * The supervisor, its restart budget and its first {@code childLimit} children, waiting at most
-     * {@code timeout}: for observers and health checks. Dynamic supervisors answer it too.
+     * The supervisor, its restart budget and its children, waiting at most {@code timeout}: for
+     * observers and health checks. Dynamic supervisors answer it too, listing only their first
+     * {@code dynamicChildLimit} children (a static supervisor's children are few: all are listed).
+     * A report its caller stopped waiting for is not sent.
      *
      * @throws io.otpspring.core.genserver.CallTimeoutException when it does not answer in time (it
      *         may be busy starting a child)
      * @throws io.otpspring.core.process.ExitException when it is not alive
      */
-    public static SupervisorReport report(ProcessRef supervisor, int childLimit, Duration timeout) {
-        if (childLimit < 0) {
-            throw new IllegalArgumentException("the child limit must not be negative, was " + childLimit);
+    public static SupervisorReport report(ProcessRef supervisor, int dynamicChildLimit, Duration timeout) {
+        if (dynamicChildLimit < 0) {
+            throw new IllegalArgumentException("the child limit must not be negative, was " + dynamicChildLimit);
         }
-        Object reply = GenServer.call(supervisor, new SupervisorRequest.Report(childLimit), timeout);
-        return (SupervisorReport) reply;
+        return ask(supervisor, new SupervisorRequest.Report(dynamicChildLimit), timeout);
     }
 
     /** The children counted. */
@@ -84,12 +85,30 @@ public final class Supervisor {
 
     /** Starts again a child that was terminated. */
     public static Pid restartChild(ProcessRef supervisor, String id) {
-        return ask(supervisor, new SupervisorRequest.RestartChild(id));
+        return restartChild(supervisor, id, NO_TIMEOUT);
+    }
+
+    /**
+     * {@link #restartChild(ProcessRef, String)}, waiting at most {@code timeout}.
+     *
+     * @throws io.otpspring.core.genserver.CallTimeoutException when it takes longer (the restart may still happen)
+     */
+    public static Pid restartChild(ProcessRef supervisor, String id, Duration timeout) {
+        return ask(supervisor, new SupervisorRequest.RestartChild(id), timeout);
     }
 
     /** Stops a child as its shutdown says; its spec is kept (a temporary child's is removed). */
     public static void terminateChild(ProcessRef supervisor, String id) {
-        ask(supervisor, new SupervisorRequest.TerminateChild(id));
+        terminateChild(supervisor, id, NO_TIMEOUT);
+    }
+
+    /**
+     * {@link #terminateChild(ProcessRef, String)}, waiting at most {@code timeout}.
+     *
+     * @throws io.otpspring.core.genserver.CallTimeoutException when it takes longer (the child may still stop)
+     */
+    public static void terminateChild(ProcessRef supervisor, String id, Duration timeout) {
+        ask(supervisor, new SupervisorRequest.TerminateChild(id), timeout);
     }
 
     /** Removes the spec of a child that is not running. */
@@ -97,9 +116,13 @@ public final class Supervisor {
         ask(supervisor, new SupervisorRequest.DeleteChild(id));
     }
 
-    @SuppressWarnings("unchecked")
     private static <T> T ask(ProcessRef supervisor, SupervisorRequest request) {
-        Object reply = GenServer.call(supervisor, request, NO_TIMEOUT);
+        return ask(supervisor, request, NO_TIMEOUT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T ask(ProcessRef supervisor, SupervisorRequest request, Duration timeout) {
+        Object reply = GenServer.call(supervisor, request, timeout);
         if (reply instanceof SupervisorRequest.Refused refused) {
             throw refused.error();
         }

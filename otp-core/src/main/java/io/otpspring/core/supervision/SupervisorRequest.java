@@ -11,8 +11,8 @@ sealed interface SupervisorRequest {
     record CountChildren() implements SupervisorRequest {
     }
 
-    /** Answered by dynamic supervisors too. */
-    record Report(int childLimit) implements SupervisorRequest {
+    /** Answered by dynamic supervisors too, which list at most {@code dynamicChildLimit} children. */
+    record Report(int dynamicChildLimit) implements SupervisorRequest {
     }
 
     record StartChild(ChildSpec spec) implements SupervisorRequest {

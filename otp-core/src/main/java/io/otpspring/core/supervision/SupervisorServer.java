@@ -98,6 +98,9 @@ final class SupervisorServer implements GenServer {
 
     @Override
     public Reply handleCall(Object request, From from) {
+        if (request instanceof Report && !from.isWaiting()) {
+            return Reply.later(); // its caller timed out: a late report would only become a dead letter
+        }
         try {
             return Reply.of(answer((SupervisorRequest) request));
         }
@@ -110,8 +113,8 @@ final class SupervisorServer implements GenServer {
         return switch (request) {
             case WhichChildren ignored -> infos(children.size());
             case CountChildren ignored -> count();
-            case Report report -> new SupervisorReport(false, spec.strategy(), spec.intensity(), spec.period(),
-                    budget.recentRestarts(), null, count(), infos(report.childLimit()));
+            case Report ignored -> new SupervisorReport(false, spec.strategy(), spec.intensity(), spec.period(),
+                    budget.recentRestarts(), null, count(), infos(children.size()));
             case StartChild start -> startNew(start.spec());
             case RestartChild restart -> restartTerminated(existing(restart.id()));
             case TerminateChild terminate -> terminate(existing(terminate.id()));
@@ -273,15 +276,16 @@ final class SupervisorServer implements GenServer {
             if (child.pid != null) {
                 continue;
             }
+            if (start(child) != null) {
+                List<String> retried = ids.subList(i, ids.size());
+                retried.stream().map(this::existing).filter(waiting -> waiting.pid == null)
+                        .forEach(waiting -> waiting.awaitingRetry = true);
+                context().self().send(new RetryRestart(retried));
+                return;
+            }
             child.history().restarted(spec.period());
             ProcessContext self = context();
             self.node().telemetry().childRestarted(self.self(), self.label(), child.spec.id());
-            if (start(child) != null) {
-                List<String> retried = ids.subList(i, ids.size());
-                retried.forEach(id -> existing(id).awaitingRetry = true);
-                self.self().send(new RetryRestart(retried));
-                return;
-            }
         }
     }
 
@@ -315,6 +319,7 @@ final class SupervisorServer implements GenServer {
 
     /** Gives up the dead incarnation of a child that will not be restarted now. */
     private void release(Child child) {
+        child.awaitingRetry = false;
         Pid dead = child.predecessor;
         if (dead != null) {
             context().node().release(dead);
@@ -326,7 +331,7 @@ final class SupervisorServer implements GenServer {
 
     private @Nullable StartException start(Child child) {
         try {
-            Pid pid = ChildLifecycle.start(context(), child.spec, child.predecessor);
+            Pid pid = ChildLifecycle.start(context(), child.spec, child.predecessor, child.spec.id());
             child.pid = pid;
             child.predecessor = null;
             child.awaitingRetry = false;

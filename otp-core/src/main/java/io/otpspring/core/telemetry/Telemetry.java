@@ -15,8 +15,9 @@ public interface Telemetry {
     };
 
     /**
-     * Runs on the sender's thread for every message sent to a process: returns what its handler
-     * should run within (a snapshot of the sender's trace context, say), or {@code null} for nothing.
+     * Runs on the sender's thread for every message sent to a process (but one a process sends
+     * itself): returns what its handler should run within (a snapshot of the sender's trace
+     * context, say), or {@code null} for nothing.
      */
     default @Nullable Object capture() {
         return null;
@@ -35,8 +36,13 @@ public interface Telemetry {
     default void processCrashed(Pid pid, String label, Throwable cause) {
     }
 
-    /** A supervisor started a new incarnation of its child {@code childId} after an exit. */
-    default void childRestarted(Pid supervisor, String supervisorLabel, String childId) {
+    /**
+     * A supervisor started a new incarnation of a child after an exit (failed attempts, retried,
+     * are not reported). {@code childLabel} is the child's label: its id under a static
+     * supervisor; under a dynamic supervisor, whose children are many and alike, the dynamic
+     * supervisor's own label.
+     */
+    default void childRestarted(Pid supervisor, String supervisorLabel, String childLabel) {
     }
 
     /** The handler of one message, as given to {@link #handle}. */

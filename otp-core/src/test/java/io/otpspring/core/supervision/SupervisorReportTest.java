@@ -1,12 +1,18 @@
 package io.otpspring.core.supervision;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.otpspring.core.genserver.CallTimeoutException;
 import io.otpspring.core.genserver.GenServer;
+import io.otpspring.core.process.DeadLetter;
 import io.otpspring.core.process.ExitReason;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
+import io.otpspring.core.process.ProcessContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +114,32 @@ class SupervisorReportTest {
         assertThat(report.children()).hasSize(5).allSatisfy(child -> assertThat(child.id()).isEqualTo("worker"));
         assertThat(Supervisor.report(sup, 20, WAIT).children()).filteredOn(child -> child.restarts() == 1)
                 .singleElement().satisfies(child -> assertThat(child.lastFailure()).isNotNull());
+    }
+
+    @Test
+    void aReportWhoseCallerTimedOutIsNotSentLateAsADeadLetter() throws InterruptedException {
+        CountDownLatch initStarted = new CountDownLatch(1);
+        CountDownLatch releaseInit = new CountDownLatch(1);
+        List<DeadLetter> letters = new CopyOnWriteArrayList<>();
+        node.deadLetters().subscribe(letters::add);
+        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne());
+        ChildSpec slow = ChildSpec.worker("slow", () -> new GenServer() {
+            @Override
+            public void init(ProcessContext self) throws InterruptedException {
+                initStarted.countDown();
+                releaseInit.await();
+            }
+        });
+        Thread starter = Thread.startVirtualThread(() -> Supervisor.startChild(sup, slow));
+        initStarted.await();
+
+        assertThatThrownBy(() -> Supervisor.report(sup, 10, Duration.ofMillis(20)))
+                .isInstanceOf(CallTimeoutException.class);
+        releaseInit.countDown();
+        starter.join();
+
+        assertThat(Supervisor.report(sup, 10, WAIT).counts().active()).isEqualTo(1);
+        assertThat(letters).noneMatch(letter -> letter.cause() == DeadLetter.Cause.LATE_REPLY);
     }
 
     @Test

@@ -60,8 +60,16 @@ public final class ObservedTelemetry implements Telemetry {
     }
 
     private void observe(HandledMessage message, MessageHandler handler) throws Exception {
-        Observation.createNotStarted(convention, DEFAULT_CONVENTION, () -> new ProcessMessageContext(message), registry)
-                .observeChecked(handler::run);
+        ProcessMessageContext context = new ProcessMessageContext(message);
+        try {
+            Observation.createNotStarted(convention, DEFAULT_CONVENTION, () -> context, registry)
+                    .observeChecked(handler::run);
+        }
+        finally {
+            // stopped, it needs its parent no more: processes messaging each other for ever must not
+            // keep every earlier Observation reachable through a chain of parents
+            context.setParentObservation(null);
+        }
     }
 
     @Override

@@ -47,9 +47,9 @@ final class DynamicProcessesDefinitions {
                     classLoader);
             case STATE_MACHINE -> StateMachineHandles.handle(beanFactory, process, name + "/" + key, via);
         };
-        // the child id is the bean name, not the key: ids label processes in metrics, whose tags must stay bounded
+        // crash reports name the key; metrics tag the process with its dynamic supervisor's label, the bean name
         DynamicProcesses.ChildSpecs<Object> childSpecs = (key, arguments, handle) -> ProcessStarts.childSpec(
-                name, process, ProcessStarts.of(beanFactory, process, instances(beanFactory, process, arguments),
+                name + "/" + key, process, ProcessStarts.of(beanFactory, process, instances(beanFactory, process, arguments),
                         handle instanceof StateMachineHandle<?> machine ? stateMachineHandle(machine) : null),
                 settings);
         return new DynamicProcesses<>(name, node, handles, childSpecs);

@@ -12,6 +12,8 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.InstantiationAwareBeanPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -24,7 +26,7 @@ import org.springframework.util.ClassUtils;
  * instances), and the bean is an ordinary bean of the process's class, so a full
  * {@code @Configuration} class may declare the process with a {@code @Bean} method and call it from others.
  */
-final class ProcessProxyCreator implements InstantiationAwareBeanPostProcessor, BeanFactoryAware {
+final class ProcessProxyCreator implements InstantiationAwareBeanPostProcessor, BeanFactoryAware, PriorityOrdered {
 
     /** The bean name of the one creator, registered by {@link ProcessBeanRegistrar}. */
     static final String BEAN = "otp.processProxyCreator";
@@ -49,6 +51,12 @@ final class ProcessProxyCreator implements InstantiationAwareBeanPostProcessor, 
         RootBeanDefinition definition = new RootBeanDefinition(ProcessProxyCreator.class);
         definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
         return definition;
+    }
+
+    /** First among post-processors, so that even one that needs a process bean early gets its proxy. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override

@@ -2,9 +2,12 @@ package io.otpspring.spring.observation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.ObservationView;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -30,6 +33,26 @@ class TracePropagationTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final TestObservationRegistry observations = TestObservationRegistry.create();
+
+    /** Each Observation's parent, as it was when it started (a stopped one forgets it). */
+    private final Map<Observation.Context, Observation.ContextView> parents = new ConcurrentHashMap<>();
+
+    {
+        observations.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public void onStart(Observation.Context context) {
+                ObservationView parent = context.getParentObservation();
+                if (parent != null) {
+                    parents.put(context, parent.getContextView());
+                }
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+        });
+    }
 
     private final ApplicationContextRunner contexts = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(OtpAutoConfiguration.class, OtpMetricsAutoConfiguration.class))
@@ -117,6 +140,9 @@ class TracePropagationTest {
                 assertThat(parentOf(handled, "front call")).isEqualTo("GET /items");
                 assertThat(parentOf(handled, "back call")).isEqualTo("front call");
                 assertThat(parentOf(handled, "back cast")).isEqualTo("front call");
+                assertThat(handled).filteredOn(ProcessMessageContext.class::isInstance)
+                        .as("a stopped message Observation keeps no parent alive")
+                        .allSatisfy(stopped -> assertThat(stopped.getParentObservation()).isNull());
             }));
             assertThat(observations).hasObservationWithNameEqualTo("otp.process.messages").that()
                     .hasLowCardinalityKeyValue("process", "front").hasLowCardinalityKeyValue("kind", "call")
@@ -132,14 +158,14 @@ class TracePropagationTest {
 
             await().atMost(WAIT).untilAsserted(() -> assertThat(observations).hasHandledContextsThatSatisfy(handled ->
                     assertThat(handled).filteredOn(c -> "front call".equals(c.getContextualName())).singleElement()
-                            .satisfies(front -> assertThat(front.getParentObservation()).isNull())));
+                            .satisfies(front -> assertThat(parents).doesNotContainKey(front))));
         });
     }
 
-    private static String parentOf(List<Observation.Context> handled, String contextualName) {
+    private String parentOf(List<Observation.Context> handled, String contextualName) {
         Observation.Context child = handled.stream().filter(c -> contextualName.equals(c.getContextualName()))
                 .findFirst().orElseThrow(() -> new AssertionError("no observation named " + contextualName));
-        ObservationView parent = child.getParentObservation();
-        return parent == null ? "none" : parent.getContextView().getContextualName();
+        Observation.ContextView parent = parents.get(child);
+        return parent == null ? "none" : parent.getContextualName();
     }
 }

@@ -26,6 +26,9 @@ public class OtpActuatorProperties {
     /** How long to wait for a supervisor's report before showing it as unresponsive. */
     private Duration reportTimeout = Duration.ofSeconds(2);
 
+    /** How long a restart requested through the endpoint waits for the supervisor to stop and start the process. */
+    private Duration actionTimeout = Duration.ofSeconds(30);
+
     private final Health health = new Health();
 
     private final Observer observer = new Observer();
@@ -63,6 +66,14 @@ public class OtpActuatorProperties {
 
     public void setReportTimeout(Duration reportTimeout) {
         this.reportTimeout = reportTimeout;
+    }
+
+    public Duration getActionTimeout() {
+        return actionTimeout;
+    }
+
+    public void setActionTimeout(Duration actionTimeout) {
+        this.actionTimeout = actionTimeout;
     }
 
     public Health getHealth() {

@@ -54,7 +54,7 @@ public final class OtpEndpointAutoConfiguration {
         ValueSanitizer sanitizer = new ValueSanitizer(new Sanitizer(sanitizingFunctions.orderedStream().toList()),
                 properties.getShowValues(), properties.getRoles());
         return new OtpEndpoint(inspector, () -> registries(beans), name -> stateMachine(beans, name), sanitizer,
-                () -> writable(access), properties.getPageSize());
+                () -> writable(access), properties.getPageSize(), properties.getActionTimeout());
     }
 
     private static Collection<Registry<?, ?>> registries(ListableBeanFactory beans) {

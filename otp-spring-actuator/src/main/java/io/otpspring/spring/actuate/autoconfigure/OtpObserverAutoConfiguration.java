@@ -4,7 +4,10 @@ import io.otpspring.spring.actuate.endpoint.OtpEndpoint;
 import io.otpspring.spring.actuate.observer.ObserverController;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -18,18 +21,23 @@ import org.springframework.web.servlet.DispatcherServlet;
  * The observer page at {@code /otp/observer}, in a servlet web application whose {@code otp}
  * endpoint is exposed over HTTP ({@code otp.actuator.observer.enabled}, on by default).
  */
-@AutoConfiguration(after = OtpEndpointAutoConfiguration.class)
+@AutoConfiguration(after = OtpEndpointAutoConfiguration.class,
+        afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, WebEndpointProperties.class })
 @ConditionalOnBean(OtpEndpoint.class)
-@ConditionalOnAvailableEndpoint(endpoint = OtpEndpoint.class)
+@ConditionalOnAvailableEndpoint(endpoint = OtpEndpoint.class, exposure = EndpointExposure.WEB)
 @ConditionalOnBooleanProperty(name = "otp.actuator.observer.enabled", matchIfMissing = true)
 public final class OtpObserverAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ObserverController otpObserverController(ObjectProvider<WebEndpointProperties> web) {
-        WebEndpointProperties properties = web.getIfAvailable(WebEndpointProperties::new);
-        return new ObserverController(properties.getBasePath() + "/otp");
+    ObserverController otpObserverController(ObjectProvider<PathMappedEndpoints> endpoints,
+            ObjectProvider<WebEndpointProperties> web) {
+        return new ObserverController(() -> {
+            PathMappedEndpoints mapped = endpoints.getIfAvailable();
+            String path = mapped == null ? null : mapped.getPath(EndpointId.of("otp"));
+            return path != null ? path : web.getIfAvailable(WebEndpointProperties::new).getBasePath() + "/otp";
+        });
     }
 }

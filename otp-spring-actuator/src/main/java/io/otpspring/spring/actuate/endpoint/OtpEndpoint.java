@@ -10,6 +10,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.otpspring.core.genserver.CallTimeoutException;
+import io.otpspring.core.process.ExitException;
 import io.otpspring.core.process.ExitReason;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
@@ -19,6 +21,7 @@ import io.otpspring.core.statem.StateChange;
 import io.otpspring.core.supervision.ChildFailure;
 import io.otpspring.core.supervision.ChildInfo;
 import io.otpspring.core.supervision.ChildType;
+import io.otpspring.core.supervision.Restart;
 import io.otpspring.core.supervision.Supervisor;
 import io.otpspring.spring.actuate.endpoint.ProcessTreeInspector.Located;
 import io.otpspring.spring.process.ProcessTree;
@@ -49,22 +52,25 @@ public class OtpEndpoint {
     private final ValueSanitizer sanitizer;
     private final BooleanSupplier writable;
     private final int pageSize;
+    private final Duration actionTimeout;
 
     /**
      * @param registries every registry namespace to show
      * @param stateMachines the handle of a state-machine process bean, by name, or {@code null}
      * @param writable whether restart and kill are accessible
      * @param pageSize most entries listed per registry namespace
+     * @param actionTimeout how long a restart waits for the supervisor
      */
     public OtpEndpoint(ProcessTreeInspector inspector, Supplier<Collection<Registry<?, ?>>> registries,
             Function<String, @Nullable StateMachineHandle<?>> stateMachines, ValueSanitizer sanitizer,
-            BooleanSupplier writable, int pageSize) {
+            BooleanSupplier writable, int pageSize, Duration actionTimeout) {
         this.inspector = inspector;
         this.registries = registries;
         this.stateMachines = stateMachines;
         this.sanitizer = sanitizer;
         this.writable = writable;
         this.pageSize = pageSize;
+        this.actionTimeout = actionTimeout;
     }
 
     /** The node and its whole tree. */
@@ -141,7 +147,7 @@ public class OtpEndpoint {
         if (located == null) {
             return refused(name, action, "no process named '" + name + "'", WebEndpointResponse.STATUS_NOT_FOUND);
         }
-        if (ProcessTree.ROOT.equals(name)) {
+        if (inspector.isRoot(located)) {
             return refused(name, action, "the root supervisor has no supervisor to restart it; "
                     + "restart or stop the application instead", WebEndpointResponse.STATUS_BAD_REQUEST);
         }
@@ -153,23 +159,35 @@ public class OtpEndpoint {
                         WebEndpointResponse.STATUS_BAD_REQUEST);
             };
         }
-        catch (RuntimeException failed) {
-            return refused(name, action, failed.getMessage(), WebEndpointResponse.STATUS_BAD_REQUEST);
+        catch (CallTimeoutException busy) {
+            return refused(name, action, "its supervisor did not finish within " + actionTimeout
+                    + "; the restart may still complete", WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+        }
+        catch (ExitException gone) {
+            return refused(name, action, "its supervisor exited (" + gone.reason() + ")",
+                    WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+        }
+        catch (IllegalArgumentException | IllegalStateException refused) {
+            return refused(name, action, refused.getMessage(), WebEndpointResponse.STATUS_BAD_REQUEST);
         }
     }
 
     private WebEndpointResponse<ActionDescriptor> restart(Located located) {
         Pid supervisor = located.supervisor();
-        if (located.child() == null || supervisor == null) {
+        ChildInfo child = located.child();
+        if (child == null || supervisor == null) {
             return refused(located.name(), "restart", "a process started on demand cannot be restarted on request; "
                     + "kill it, and its supervisor restarts it as its restart type says",
                     WebEndpointResponse.STATUS_BAD_REQUEST);
         }
-        String id = located.child().id();
-        if (located.pid() != null) {
-            Supervisor.terminateChild(supervisor, id);
+        if (child.restart() == Restart.TEMPORARY) {
+            return refused(located.name(), "restart", "a temporary process is forgotten once stopped, so it cannot "
+                    + "be restarted", WebEndpointResponse.STATUS_BAD_REQUEST);
         }
-        Pid restarted = Supervisor.restartChild(supervisor, id);
+        if (located.pid() != null) {
+            Supervisor.terminateChild(supervisor, child.id(), actionTimeout);
+        }
+        Pid restarted = Supervisor.restartChild(supervisor, child.id(), actionTimeout);
         return new WebEndpointResponse<>(new ActionDescriptor(located.name(), "restart", restarted.toString(), null));
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.function.Function;
 
 import io.otpspring.core.genserver.CallTimeoutException;
@@ -76,8 +77,10 @@ public final class ProcessTreeInspector {
                     null);
         }
         List<ProcessNodeDescriptor> children = new ArrayList<>();
+        int restarting = 0;
         for (ChildInfo child : report.children()) {
-            String childName = report.dynamic() ? dynamicChildName(name, child) : child.id();
+            String childName = !report.dynamic() ? child.id()
+                    : child.pid() != null ? dynamicChildName(name, child.pid()) : name + "(restarting " + ++restarting + ")";
             children.add(child.type() == ChildType.SUPERVISOR && child.pid() != null
                     ? supervisor(childName, child.pid(), child) : worker(childName, child));
         }
@@ -93,24 +96,16 @@ public final class ProcessTreeInspector {
                 pid == null ? null : mailbox(pid), false, null, null);
     }
 
-    /** A dynamic supervisor's first page of children; all of a static supervisor's (they are few, and fixed). */
+    /** All of a static supervisor's children (they are few, and fixed); a dynamic supervisor's first page. */
     private SupervisorReport report(Pid supervisor) {
-        SupervisorReport report = Supervisor.report(supervisor, pageSize, timeout);
-        if (!report.dynamic() && report.children().size() < report.counts().specs()) {
-            return Supervisor.report(supervisor, Integer.MAX_VALUE, timeout);
-        }
-        return report;
+        return Supervisor.report(supervisor, pageSize, timeout);
     }
 
-    /** {@code bean[key]} when the per-key registry knows the pid's key, else {@code bean<pid>}. */
-    private String dynamicChildName(String supervisor, ChildInfo child) {
-        Pid pid = child.pid();
-        if (pid == null) {
-            return supervisor + "(restarting)";
-        }
+    /** {@code bean[key]} when the per-key registry knows the pid's key, else the pid itself: names {@link #locate} finds. */
+    private String dynamicChildName(String supervisor, Pid pid) {
         Registry<Object, ?> registry = perKeyRegistries.apply(supervisor);
         List<Object> keys = registry == null ? List.of() : registry.keys(pid);
-        return keys.isEmpty() ? supervisor + pid : supervisor + "[" + keys.getFirst() + "]";
+        return keys.isEmpty() ? pid.toString() : supervisor + "[" + keys.getFirst() + "]";
     }
 
     private @Nullable Integer mailbox(Pid pid) {
@@ -178,10 +173,42 @@ public final class ProcessTreeInspector {
         if (registry == null) {
             return null;
         }
-        for (Entry<Object, ?> entry : registry.select(candidate -> String.valueOf(candidate).equals(key))) {
-            return new Located(name, entry.pid(), ChildType.WORKER, null, bean, node.whereis(bean), entry.value());
+        for (Object candidate : keyCandidates(key)) {
+            for (Entry<Object, ?> entry : registry.lookup(candidate)) {
+                return new Located(name, entry.pid(), ChildType.WORKER, null, bean, node.whereis(bean), entry.value());
+            }
         }
         return null;
+    }
+
+    /**
+     * The keys {@code text} may stand for, looked up directly (never by walking a million keys):
+     * the text itself, and the number or UUID it spells.
+     */
+    private static List<Object> keyCandidates(String text) {
+        List<Object> candidates = new ArrayList<>(List.of(text));
+        try {
+            long number = Long.parseLong(text);
+            candidates.add(number);
+            if (number == (int) number) {
+                candidates.add((int) number);
+            }
+        }
+        catch (NumberFormatException notANumber) {
+            try {
+                candidates.add(UUID.fromString(text));
+            }
+            catch (IllegalArgumentException notAUuid) {
+                // a text key only
+            }
+        }
+        return candidates;
+    }
+
+    /** Whether {@code located} is the root supervisor, however it was named. */
+    public boolean isRoot(Located located) {
+        Pid root = tree.root();
+        return ProcessTree.ROOT.equals(located.name()) || (root != null && root.equals(located.pid()));
     }
 
     private @Nullable Located byPid(String name) {

@@ -3,6 +3,7 @@ package io.otpspring.spring.actuate.health;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import io.otpspring.core.genserver.CallTimeoutException;
@@ -22,8 +23,16 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The {@code otp} health contributor: a component per supervisor of the live tree, found from the
- * root down on every check, so the health shows the tree as it is. When the root has given up (or
- * the tree has not started), the only component is the root, {@code DOWN}.
+ * root down on every check with one report per supervisor. A supervisor is
+ * <ul>
+ * <li>{@code UP} while it runs;</li>
+ * <li>{@code OUT_OF_SERVICE} while its restarts within its intensity period reach the threshold
+ * (a crash loop: it is near giving up);</li>
+ * <li>{@code DOWN} when it is not running (its supervisor restarts it, or gave up), and for the
+ * root once it gave up or before the tree started;</li>
+ * <li>{@code UNKNOWN} when it does not answer in time (busy starting a child).</li>
+ * </ul>
+ * A dynamic supervisor speaks for its children, which are many and alike.
  */
 public final class OtpHealthContributor implements CompositeHealthContributor {
 
@@ -49,34 +58,71 @@ public final class OtpHealthContributor implements CompositeHealthContributor {
 
     @Override
     public Stream<HealthContributors.Entry> stream() {
+        List<HealthContributors.Entry> entries = new ArrayList<>();
         Pid root = tree.root();
         if (root == null || !root.isAlive()) {
-            HealthIndicator down = () -> Health.down().withDetail("reason", "the root supervisor is not running: "
-                    + "it gave up after too many restarts, or the tree has not started").build();
-            return Stream.of(new HealthContributors.Entry(ProcessTree.ROOT, down));
+            add(entries, ProcessTree.ROOT, Health.down().withDetail("reason", "the root supervisor is not running: "
+                    + "it gave up after too many restarts, or the tree has not started").build());
         }
-        List<HealthContributors.Entry> entries = new ArrayList<>();
-        addSupervisor(ProcessTree.ROOT, root, entries);
+        else {
+            addSupervisor(entries, ProcessTree.ROOT, root);
+        }
         return entries.stream();
     }
 
-    private void addSupervisor(String name, Pid pid, List<HealthContributors.Entry> entries) {
-        entries.add(new HealthContributors.Entry(name, new SupervisorHealthIndicator(pid,
-                "'" + name + "' is not running: its supervisor restarts it, or has given up", timeout,
-                restartThreshold)));
-        List<ChildInfo> children;
+    private void addSupervisor(List<HealthContributors.Entry> entries, String name, Pid pid) {
+        SupervisorReport report;
         try {
-            SupervisorReport counted = Supervisor.report(pid, 0, timeout);
-            // a dynamic supervisor's children are many and alike: its own health speaks for them
-            children = counted.dynamic() ? List.of() : Supervisor.report(pid, counted.counts().specs(), timeout).children();
+            report = Supervisor.report(pid, 0, timeout);
         }
-        catch (CallTimeoutException | ExitException unavailable) {
+        catch (CallTimeoutException busy) {
+            add(entries, name, Health.unknown().withDetail("pid", pid.toString())
+                    .withDetail("reason", "did not answer within " + timeout + " (busy starting a child?)").build());
             return;
         }
-        for (ChildInfo child : children) {
-            if (child.type() == ChildType.SUPERVISOR && child.pid() != null) {
-                addSupervisor(child.id(), child.pid(), entries);
+        catch (ExitException gone) {
+            add(entries, name, notRunning(name));
+            return;
+        }
+        add(entries, name, health(pid, report));
+        for (ChildInfo child : report.children()) {
+            if (child.type() == ChildType.SUPERVISOR) {
+                if (child.pid() != null) {
+                    addSupervisor(entries, child.id(), child.pid());
+                }
+                else {
+                    add(entries, child.id(), notRunning(child.id()));
+                }
             }
         }
+    }
+
+    private Health health(Pid pid, SupervisorReport report) {
+        Health.Builder health = report.recentRestarts() >= outOfServiceAt(report.intensity())
+                ? Health.outOfService().withDetail("reason", "crash loop: " + report.recentRestarts()
+                        + " restarts within " + report.period() + "; it gives up after " + report.intensity())
+                : Health.up();
+        return health.withDetail("pid", pid.toString())
+                .withDetail("strategy", report.strategy().name().toLowerCase(Locale.ROOT))
+                .withDetail("recentRestarts", report.recentRestarts())
+                .withDetail("intensity", report.intensity())
+                .withDetail("period", report.period().toString())
+                .withDetail("children", report.counts().specs())
+                .withDetail("running", report.counts().active())
+                .build();
+    }
+
+    private int outOfServiceAt(int intensity) {
+        return Math.max(1, (int) Math.ceil(restartThreshold * intensity));
+    }
+
+    private static Health notRunning(String name) {
+        return Health.down().withDetail("reason", "'" + name + "' is not running: its supervisor restarts it, "
+                + "or has given up").build();
+    }
+
+    private static void add(List<HealthContributors.Entry> entries, String name, Health health) {
+        HealthIndicator indicator = () -> health;
+        entries.add(new HealthContributors.Entry(name, indicator));
     }
 }

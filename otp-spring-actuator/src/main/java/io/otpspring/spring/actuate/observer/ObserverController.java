@@ -1,6 +1,7 @@
 package io.otpspring.spring.actuate.observer;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.io.ClassPathResource;
@@ -28,10 +29,13 @@ public class ObserverController {
             "observer.js", MediaType.parseMediaType("text/javascript"),
             "observer.css", MediaType.parseMediaType("text/css"));
 
-    private final String endpointPath;
+    private final Supplier<String> endpointPath;
 
-    /** {@code endpointPath}: the {@code otp} endpoint's path within the application, {@code /actuator/otp} by default. */
-    public ObserverController(String endpointPath) {
+    /**
+     * {@code endpointPath}: the {@code otp} endpoint's path within the application,
+     * {@code /actuator/otp} unless its base path or path mapping say otherwise.
+     */
+    public ObserverController(Supplier<String> endpointPath) {
         this.endpointPath = endpointPath;
     }
 
@@ -52,7 +56,7 @@ public class ObserverController {
     @GetMapping(PATH + "/config.json")
     @ResponseBody
     ObserverConfig config(HttpServletRequest request) {
-        return new ObserverConfig(request.getContextPath() + endpointPath);
+        return new ObserverConfig(request.getContextPath() + endpointPath.get());
     }
 
     @GetMapping(PATH + "/{name}")

@@ -5,6 +5,7 @@ import io.otpspring.core.process.ProcessContext;
 import io.otpspring.core.registry.Registry;
 import io.otpspring.core.statem.Event;
 import io.otpspring.core.statem.Transition;
+import io.otpspring.core.supervision.Restart;
 import io.otpspring.spring.annotation.Cast;
 import io.otpspring.spring.annotation.GenServer;
 import io.otpspring.spring.annotation.GenStateMachine;
@@ -74,6 +75,16 @@ public class TestApplication {
         }
     }
 
+    /** Temporary: once stopped, forgotten. */
+    @GenServer
+    @Supervised(restart = Restart.TEMPORARY)
+    public static class Scratchpad {
+
+        public String note() {
+            return "scribble";
+        }
+    }
+
     /** One per key. */
     @GenServer
     public static class Counter {
@@ -98,6 +109,11 @@ public class TestApplication {
     @Bean
     Inventory inventory(Pricing pricing) {
         return new Inventory(pricing);
+    }
+
+    @Bean
+    Scratchpad scratchpad() {
+        return new Scratchpad();
     }
 
     @Bean

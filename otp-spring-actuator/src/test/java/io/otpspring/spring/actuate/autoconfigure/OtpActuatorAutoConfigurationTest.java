@@ -45,6 +45,14 @@ class OtpActuatorAutoConfigurationTest {
     }
 
     @Test
+    void anEndpointExposedOverJmxOnlyBringsNoObserverPage() {
+        web.withPropertyValues("management.endpoints.web.exposure.include=health",
+                "management.endpoints.jmx.exposure.include=otp", "spring.jmx.enabled=true")
+                .run(context -> assertThat(context).hasSingleBean(OtpEndpoint.class)
+                        .doesNotHaveBean(ObserverController.class));
+    }
+
+    @Test
     void theHealthContributorCanBeSwitchedOff() {
         web.withPropertyValues("management.health.otp.enabled=false").run(context ->
                 assertThat(context).doesNotHaveBean(OtpHealthContributor.class));

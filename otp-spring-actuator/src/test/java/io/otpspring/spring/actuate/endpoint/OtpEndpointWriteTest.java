@@ -74,6 +74,10 @@ class OtpEndpointWriteTest {
         assertThat(act("pricing", "explode", 400).error()).contains("unknown action 'explode'");
         assertThat(act("nobody", "kill", 404).error()).contains("no process named 'nobody'");
         assertThat(act("otp.root", "kill", 400).error()).contains("root supervisor");
+        assertThat(act(node.whereis("otp.root").toString(), "kill", 400).error()).contains("root supervisor");
+        assertThat(node.whereis("otp.root")).isNotNull();
+        assertThat(act("scratchpad", "restart", 400).error()).contains("temporary");
+        assertThat(node.whereis("scratchpad")).as("refused before stopping it").isNotNull();
         http.post().uri("/actuator/otp/processes/pricing").contentType(MediaType.APPLICATION_JSON).body(Map.of())
                 .exchange().expectStatus().isBadRequest();
     }

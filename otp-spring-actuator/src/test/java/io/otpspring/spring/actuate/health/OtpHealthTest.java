@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
         "management.endpoint.health.show-details=always", "otp.restart.intensity=2", "otp.restart.period=1h",
         "otp.actuator.health.restart-threshold=0.5" })
 @AutoConfigureRestTestClient
-@DirtiesContext
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class OtpHealthTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -60,6 +60,15 @@ class OtpHealthTest {
                 .jsonPath("$.components.otp.status").isEqualTo("DOWN")
                 .jsonPath("$.components.otp.components['otp.root'].details.reason").value(reason ->
                         org.assertj.core.api.Assertions.assertThat((String) reason).contains("gave up"));
+    }
+
+    @Test
+    void aSupervisorThatIsNotRunningIsDown() {
+        io.otpspring.core.supervision.Supervisor.terminateChild(node.whereis("otp.root"), "signals");
+
+        http.get().uri("/actuator/health/otp").exchange().expectStatus().isEqualTo(503).expectBody()
+                .jsonPath("$.components.signals.status").isEqualTo("DOWN")
+                .jsonPath("$.components['otp.root'].status").isEqualTo("UP");
     }
 
     /** Crashes pricing and waits for its restart. */

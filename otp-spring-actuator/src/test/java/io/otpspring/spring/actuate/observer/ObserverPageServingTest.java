@@ -11,7 +11,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The observer page's files come from the jar, and config.json points the page at the endpoint. */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "management.endpoints.web.exposure.include=otp", "management.endpoints.web.base-path=/manage" })
+        properties = { "management.endpoints.web.exposure.include=otp", "management.endpoints.web.base-path=/manage",
+                "management.endpoints.web.path-mapping.otp=tree" })
 @AutoConfigureRestTestClient
 class ObserverPageServingTest {
 
@@ -38,9 +39,9 @@ class ObserverPageServingTest {
     }
 
     @Test
-    void configPointsAtTheEndpointUnderTheConfiguredBasePath() {
+    void configPointsAtTheEndpointUnderTheConfiguredBasePathAndMapping() {
         http.get().uri("/otp/observer/config.json").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.endpoint").isEqualTo("/manage/otp");
-        http.get().uri("/manage/otp").exchange().expectStatus().isOk();
+                .jsonPath("$.endpoint").isEqualTo("/manage/tree");
+        http.get().uri("/manage/tree").exchange().expectStatus().isOk();
     }
 }
