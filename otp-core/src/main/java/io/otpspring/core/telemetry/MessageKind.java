@@ -4,16 +4,22 @@ package io.otpspring.core.telemetry;
 public enum MessageKind {
 
     /** A request whose sender waits for the reply. */
-    CALL,
+    CALL("call"),
 
     /** A request sent without waiting. */
-    CAST,
+    CAST("cast"),
 
     /** Any other message: plain sends, timers, {@code Down} and {@code Exit} notices. */
-    INFO;
+    INFO("info");
+
+    private final String tagValue;
+
+    MessageKind(String tagValue) {
+        this.tagValue = tagValue;
+    }
 
     /** The lower-case name used as a tag value: {@code call}, {@code cast}, {@code info}. */
     public String tagValue() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return tagValue;
     }
 }
