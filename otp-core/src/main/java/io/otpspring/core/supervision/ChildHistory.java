@@ -18,6 +18,10 @@ final class ChildHistory {
     private final ArrayDeque<Long> restartTimes = new ArrayDeque<>();
     private int restarts;
     private @Nullable ChildFailure lastFailure;
+    /** Restarts since the child last ran quietly for its backoff's reset period. */
+    private int consecutive;
+    /** When the current incarnation started (a restart); 0 before the first restart. */
+    private long startedAt;
 
     /** Records an exit; only abnormal ones are remembered. */
     void exited(ExitReason reason) {
@@ -32,6 +36,19 @@ final class ChildHistory {
         forgetBefore(now, period);
         restartTimes.addLast(now);
         restarts++;
+        startedAt = now;
+    }
+
+    /**
+     * The delay before the next restart, as {@code backoff} gives it for the restarts made in a row;
+     * an incarnation that ran for the backoff's reset period starts the count again.
+     */
+    Duration nextDelay(RestartBackoff backoff) {
+        if (startedAt != 0 && System.nanoTime() - startedAt >= backoff.resetAfter().toNanos()) {
+            consecutive = 0;
+        }
+        consecutive++;
+        return backoff.delays().before(consecutive);
     }
 
     /** The child as reported, given this history (or none). */

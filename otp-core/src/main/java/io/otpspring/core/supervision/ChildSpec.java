@@ -28,9 +28,11 @@ import org.jspecify.annotations.Nullable;
  * @param mailboxOnRestart what happens to messages queued for a dead incarnation when it restarts
  * @param dependsOn the ids of earlier siblings this child depends on: under
  *                  {@link Strategy#DEPENDENTS_FOR_ONE} it restarts whenever one of them does
+ * @param backoff the delays before restarting it when it keeps crashing, or {@code null} to restart at once
  */
 public record ChildSpec(String id, ChildStart start, Restart restart, Shutdown shutdown, ChildType type,
-        boolean significant, @Nullable String name, @Nullable Via via, MailboxSpec mailbox, MailboxOnRestart mailboxOnRestart, Set<String> dependsOn) {
+        boolean significant, @Nullable String name, @Nullable Via via, MailboxSpec mailbox, MailboxOnRestart mailboxOnRestart,
+        Set<String> dependsOn, @Nullable RestartBackoff backoff) {
 
     /** The default shutdown timeout of a worker, as in OTP. */
     public static final Duration DEFAULT_WORKER_SHUTDOWN = Duration.ofSeconds(5);
@@ -67,7 +69,7 @@ public record ChildSpec(String id, ChildStart start, Restart restart, Shutdown s
     /** A permanent worker started by {@code start}. */
     public static ChildSpec of(String id, ChildStart start) {
         return new ChildSpec(id, start, Restart.PERMANENT, Shutdown.timeout(DEFAULT_WORKER_SHUTDOWN), ChildType.WORKER,
-                false, null, null, MailboxSpec.unbounded(), MailboxOnRestart.KEEP, Set.of());
+                false, null, null, MailboxSpec.unbounded(), MailboxOnRestart.KEEP, Set.of(), null);
     }
 
     /**
@@ -77,7 +79,7 @@ public record ChildSpec(String id, ChildStart start, Restart restart, Shutdown s
     public static ChildSpec supervisor(String id, SupervisorSpec spec) {
         Objects.requireNonNull(spec, "spec");
         return new ChildSpec(id, (node, options) -> Supervisor.start(node, spec, options), Restart.PERMANENT,
-                Shutdown.infinity(), ChildType.SUPERVISOR, false, null, null, MailboxSpec.unbounded(), MailboxOnRestart.DROP, Set.of());
+                Shutdown.infinity(), ChildType.SUPERVISOR, false, null, null, MailboxSpec.unbounded(), MailboxOnRestart.DROP, Set.of(), null);
     }
 
     /**
@@ -88,47 +90,53 @@ public record ChildSpec(String id, ChildStart start, Restart restart, Shutdown s
         Objects.requireNonNull(spec, "spec");
         return new ChildSpec(id, (node, options) -> DynamicSupervisor.start(node, spec, options), Restart.PERMANENT,
                 Shutdown.infinity(), ChildType.SUPERVISOR, false, null, null, MailboxSpec.unbounded(),
-                MailboxOnRestart.DROP, Set.of());
+                MailboxOnRestart.DROP, Set.of(), null);
     }
 
     /** The same child with another restart type. */
     public ChildSpec withRestart(Restart restart) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn, backoff);
     }
 
     /** The same child with another shutdown. */
     public ChildSpec withShutdown(Shutdown shutdown) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn, backoff);
     }
 
     /** The same child, significant or not. */
     public ChildSpec withSignificant(boolean significant) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn, backoff);
     }
 
     /** The same child, registered under {@code name}. */
     public ChildSpec withName(@Nullable String name) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn, backoff);
     }
 
     /** The same child, registered under {@code via} (a registry key, say) instead of a local name. */
     public ChildSpec withName(@Nullable Via via) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn, backoff);
     }
 
     /** The same child with another mailbox shape. */
     public ChildSpec withMailbox(MailboxSpec mailbox) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn, backoff);
     }
 
     /** The same child, depending on the earlier siblings {@code ids} (see {@link Strategy#DEPENDENTS_FOR_ONE}). */
     public ChildSpec withDependsOn(String... ids) {
         return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart,
-                Set.of(ids));
+                Set.of(ids), backoff);
     }
 
     /** The same child, keeping or dropping queued messages across restarts. */
     public ChildSpec withMailboxOnRestart(MailboxOnRestart mailboxOnRestart) {
-        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn);
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn, backoff);
+    }
+
+    /** The same child, restarted after the delays {@code backoff} gives rather than at once; {@code null}: at once. */
+    public ChildSpec withRestartBackoff(@Nullable RestartBackoff backoff) {
+        return new ChildSpec(id, start, restart, shutdown, type, significant, name, via, mailbox, mailboxOnRestart, dependsOn,
+                backoff);
     }
 }

@@ -70,6 +70,10 @@ final class DynamicSupervisorServer implements GenServer {
     private record RetryRestart(Child child) {
     }
 
+    /** Sent to itself when {@code child}'s backoff delay is over: start it, the restart already counted. */
+    private record DelayedRestart(Child child) {
+    }
+
     @Override
     public void init(ProcessContext context) {
         this.self = context;
@@ -161,7 +165,12 @@ final class DynamicSupervisorServer implements GenServer {
             }
         }
         else if (message instanceof RetryRestart retry && restarting.contains(retry.child())) {
-            restart(retry.child());
+            if (allowRestart()) {
+                startAgain(retry.child());
+            }
+        }
+        else if (message instanceof DelayedRestart delayed && restarting.contains(delayed.child())) {
+            startAgain(delayed.child());
         }
     }
 
@@ -176,15 +185,33 @@ final class DynamicSupervisorServer implements GenServer {
         }
         child.predecessor = dead;
         restarting.add(child);
-        restart(child);
-    }
-
-    private void restart(Child child) {
-        if (!budget.allowRestart()) {
-            CrashReports.gaveUp(context().self(), spec.intensity(), spec.period());
-            context().stop(SupervisorServer.GAVE_UP);
+        if (!allowRestart()) {
             return;
         }
+        RestartBackoff backoff = child.spec.backoff();
+        Duration delay = backoff == null ? Duration.ZERO : child.history().nextDelay(backoff);
+        if (delay.isZero() || delay.isNegative()) {
+            startAgain(child);
+            return;
+        }
+        ProcessContext self = context();
+        if (backoff.whileRestarting() == RestartBackoff.WhileRestarting.FAIL_CALLS) {
+            self.node().failPendingCalls(dead);
+        }
+        self.node().timers().sendAfter(self.self(), new DelayedRestart(child), delay);
+    }
+
+    /** Counts a restart; when that exceeds the intensity the supervisor gives up and returns false. */
+    private boolean allowRestart() {
+        if (budget.allowRestart()) {
+            return true;
+        }
+        CrashReports.gaveUp(context().self(), spec.intensity(), spec.period());
+        context().stop(SupervisorServer.GAVE_UP);
+        return false;
+    }
+
+    private void startAgain(Child child) {
         ProcessContext self = context();
         try {
             started(child, ChildLifecycle.start(self, child.spec, child.predecessor, self.label()));

@@ -27,6 +27,10 @@ sealed interface SupervisorRequest {
     record DeleteChild(String id) implements SupervisorRequest {
     }
 
+    /** Sent to itself when a restart's backoff delay is over: start {@code ids}, the restart already counted. */
+    record DelayedRestart(List<String> ids) implements SupervisorRequest {
+    }
+
     /** Sent to itself when a restart failed to start {@code ids}: try again, counting a restart. */
     record RetryRestart(List<String> ids) implements SupervisorRequest {
     }

@@ -15,6 +15,7 @@ import io.otpspring.core.process.Pid;
 import io.otpspring.core.process.ProcessContext;
 import io.otpspring.core.process.StartException;
 import io.otpspring.core.supervision.SupervisorRequest.CountChildren;
+import io.otpspring.core.supervision.SupervisorRequest.DelayedRestart;
 import io.otpspring.core.supervision.SupervisorRequest.DeleteChild;
 import io.otpspring.core.supervision.SupervisorRequest.Refused;
 import io.otpspring.core.supervision.SupervisorRequest.Report;
@@ -120,6 +121,7 @@ final class SupervisorServer implements GenServer {
             case TerminateChild terminate -> terminate(existing(terminate.id()));
             case DeleteChild delete -> delete(existing(delete.id()));
             case RetryRestart retry -> throw new IllegalArgumentException("not a call: " + retry);
+            case DelayedRestart delayed -> throw new IllegalArgumentException("not a call: " + delayed);
         };
     }
 
@@ -202,6 +204,10 @@ final class SupervisorServer implements GenServer {
         else if (message instanceof RetryRestart retry) {
             restartAgain(retry.ids());
         }
+        else if (message instanceof DelayedRestart delayed) {
+            // children terminated, deleted or restarted on request meanwhile are left as they are
+            startInOrder(delayed.ids().stream().filter(id -> byId.containsKey(id) && existing(id).awaitingRetry).toList());
+        }
     }
 
     private void childExited(Child child, ExitReason reason) {
@@ -220,12 +226,13 @@ final class SupervisorServer implements GenServer {
             // instead of waiting for a successor that starts only after that sibling has stopped
             context().node().failPendingCalls(dead);
         }
-        carryOut(decision);
+        carryOut(decision, dead == null ? null : child);
     }
 
-    private void carryOut(ExitDecision decision) {
+    /** {@code crashed}: the child whose exit led to {@code decision}, whose backoff may delay a restart. */
+    private void carryOut(ExitDecision decision, @Nullable Child crashed) {
         switch (decision) {
-            case ExitDecision.RestartChildren restart -> restart(restart);
+            case ExitDecision.RestartChildren restart -> restart(restart, crashed);
             case ExitDecision.KeepTerminated keep -> release(existing(keep.id()));
             case ExitDecision.RemoveChild remove -> {
                 Child child = existing(remove.id());
@@ -233,13 +240,13 @@ final class SupervisorServer implements GenServer {
                 forget(child);
             }
             case ExitDecision.ShutDownSupervisor shutDown -> {
-                carryOut(shutDown.then());
+                carryOut(shutDown.then(), crashed);
                 context().stop(shutDown.reason());
             }
         }
     }
 
-    private void restart(ExitDecision.RestartChildren plan) {
+    private void restart(ExitDecision.RestartChildren plan, @Nullable Child crashed) {
         if (!countRestart()) {
             return;
         }
@@ -251,7 +258,21 @@ final class SupervisorServer implements GenServer {
             release(child);
             forget(child);
         }
-        startInOrder(plan.start());
+        RestartBackoff backoff = crashed == null ? null : crashed.spec.backoff();
+        Duration delay = backoff == null ? Duration.ZERO : crashed.history().nextDelay(backoff);
+        if (delay.isZero() || delay.isNegative()) {
+            startInOrder(plan.start());
+            return;
+        }
+        for (String id : plan.start()) {
+            Child waiting = existing(id);
+            waiting.awaitingRetry = waiting.pid == null;
+        }
+        ProcessContext self = context();
+        if (backoff.whileRestarting() == RestartBackoff.WhileRestarting.FAIL_CALLS && crashed.predecessor != null) {
+            self.node().failPendingCalls(crashed.predecessor);
+        }
+        self.node().timers().sendAfter(self.self(), new DelayedRestart(plan.start()), delay);
     }
 
     private void restartAgain(List<String> ids) {

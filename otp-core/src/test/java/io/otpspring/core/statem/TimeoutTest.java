@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.otpspring.core.genserver.From;
 import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.process.ExitReason;
+import io.otpspring.core.process.ManualScheduler;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
 import io.otpspring.core.process.Probe;

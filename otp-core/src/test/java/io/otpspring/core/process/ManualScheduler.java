@@ -1,4 +1,4 @@
-package io.otpspring.core.statem;
+package io.otpspring.core.process;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * order. A message a timer sends is therefore queued before anything the test sends afterwards,
  * and a timer that was cancelled never runs: timeout tests need no sleeping and no timing.
  */
-final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
 
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
     private long now;
@@ -24,7 +24,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     private boolean shutdown;
 
     /** Moves the clock forward by {@code duration}, running every timer due meanwhile; returns how many ran. */
-    int advance(Duration duration) {
+    public int advance(Duration duration) {
         long target;
         synchronized (this) {
             target = now + duration.toNanos();
@@ -48,7 +48,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     }
 
     /** How many timers are waiting to fire. */
-    synchronized int pending() {
+    public synchronized int pending() {
         return tasks.size();
     }
 
