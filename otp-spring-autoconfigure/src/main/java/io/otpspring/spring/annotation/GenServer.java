@@ -37,4 +37,11 @@ public @interface GenServer {
     /** The bean name, which is also the process's registered name; empty: derived from the class name. */
     @AliasFor(annotation = Component.class)
     String value() default "";
+
+    /**
+     * The Resilience4j circuit breaker instance that guards calls to the process (crashes, exits
+     * and timeouts count as failures; while it is open, callers get {@code CallNotPermittedException}
+     * at once); empty: none. {@code otp.processes.<bean>.circuit-breaker} overrides it.
+     */
+    String circuitBreaker() default "";
 }

@@ -30,4 +30,10 @@ public @interface Supervised {
 
     /** The {@link Supervisor @Supervisor} bean class it runs under; {@code void.class}: the root. */
     Class<?> parent() default void.class;
+
+    /**
+     * How long its supervisor waits before restarting it when it keeps crashing; by default it
+     * restarts at once. {@code otp.processes.<bean>.restart-backoff.*} overrides it.
+     */
+    Backoff backoff() default @Backoff;
 }

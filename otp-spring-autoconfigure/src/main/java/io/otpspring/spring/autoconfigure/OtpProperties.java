@@ -6,6 +6,8 @@ import java.util.Map;
 
 import io.otpspring.core.mailbox.OverflowPolicy;
 import io.otpspring.core.process.MailboxOnRestart;
+import io.otpspring.core.supervision.RestartBackoff.WhileRestarting;
+import io.otpspring.spring.process.BackoffSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -74,6 +76,13 @@ public class OtpProperties {
         /** Window of the restart intensity. */
         private Duration period = Duration.ofSeconds(5);
 
+        /** Default restart backoff of every process bean; none unless its initial interval is set. */
+        private final Backoff backoff = new Backoff();
+
+        public Backoff getBackoff() {
+            return backoff;
+        }
+
         public int getIntensity() {
             return intensity;
         }
@@ -135,6 +144,24 @@ public class OtpProperties {
         /** Most processes a prototype process bean runs at once, one per key; unlimited when not set. */
         private @Nullable Integer maxChildren;
 
+        /** Resilience4j circuit breaker instance guarding calls to this process. */
+        private @Nullable String circuitBreaker;
+
+        /** Restart backoff of this process; none unless its initial interval is set. */
+        private final Backoff restartBackoff = new Backoff();
+
+        public @Nullable String getCircuitBreaker() {
+            return circuitBreaker;
+        }
+
+        public void setCircuitBreaker(@Nullable String circuitBreaker) {
+            this.circuitBreaker = circuitBreaker;
+        }
+
+        public Backoff getRestartBackoff() {
+            return restartBackoff;
+        }
+
         public @Nullable Integer getMaxChildren() {
             return maxChildren;
         }
@@ -173,6 +200,82 @@ public class OtpProperties {
 
         public void setMailboxOverflow(@Nullable OverflowPolicy mailboxOverflow) {
             this.mailboxOverflow = mailboxOverflow;
+        }
+    }
+
+    /** An exponential restart backoff with jitter (Resilience4j's IntervalFunction). */
+    public static class Backoff {
+
+        /** First delay before a restart; no backoff when not set. */
+        private @Nullable Duration initialInterval;
+
+        /** How much each delay grows over the one before. */
+        private double multiplier = 2.0;
+
+        /** How much a delay may vary at random, as a share of it (from 0, none, to below 1). */
+        private double randomizationFactor = 0.5;
+
+        /** Longest delay. */
+        private Duration maxInterval = Duration.ofSeconds(30);
+
+        /** How long an incarnation must run for its next crash to count as the first again. */
+        private Duration resetAfter = Duration.ofMinutes(1);
+
+        /** What becomes of calls while the process waits to restart. */
+        private WhileRestarting whileRestarting = WhileRestarting.FAIL_CALLS;
+
+        /** These settings, or {@code null} when no initial interval is set. */
+        @Nullable BackoffSettings toSettings() {
+            return initialInterval == null ? null : new BackoffSettings(initialInterval, multiplier,
+                    randomizationFactor, maxInterval, resetAfter, whileRestarting);
+        }
+
+        public @Nullable Duration getInitialInterval() {
+            return initialInterval;
+        }
+
+        public void setInitialInterval(@Nullable Duration initialInterval) {
+            this.initialInterval = initialInterval;
+        }
+
+        public double getMultiplier() {
+            return multiplier;
+        }
+
+        public void setMultiplier(double multiplier) {
+            this.multiplier = multiplier;
+        }
+
+        public double getRandomizationFactor() {
+            return randomizationFactor;
+        }
+
+        public void setRandomizationFactor(double randomizationFactor) {
+            this.randomizationFactor = randomizationFactor;
+        }
+
+        public Duration getMaxInterval() {
+            return maxInterval;
+        }
+
+        public void setMaxInterval(Duration maxInterval) {
+            this.maxInterval = maxInterval;
+        }
+
+        public Duration getResetAfter() {
+            return resetAfter;
+        }
+
+        public void setResetAfter(Duration resetAfter) {
+            this.resetAfter = resetAfter;
+        }
+
+        public WhileRestarting getWhileRestarting() {
+            return whileRestarting;
+        }
+
+        public void setWhileRestarting(WhileRestarting whileRestarting) {
+            this.whileRestarting = whileRestarting;
         }
     }
 }

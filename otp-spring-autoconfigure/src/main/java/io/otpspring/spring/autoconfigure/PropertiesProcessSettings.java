@@ -9,6 +9,7 @@ import io.otpspring.core.mailbox.MailboxSpec;
 import io.otpspring.core.mailbox.OverflowPolicy;
 import io.otpspring.core.process.MailboxOnRestart;
 import io.otpspring.core.supervision.DynamicSupervisorSpec;
+import io.otpspring.spring.process.BackoffSettings;
 import io.otpspring.spring.process.ProcessSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +43,21 @@ final class PropertiesProcessSettings implements ProcessSettings {
     @Override
     public int maxChildren(String name) {
         return override(name, OtpProperties.ProcessOverrides::getMaxChildren, DynamicSupervisorSpec.UNLIMITED);
+    }
+
+    @Override
+    public @Nullable BackoffSettings restartBackoff(String name, @Nullable BackoffSettings annotated) {
+        OtpProperties.ProcessOverrides process = overridesOf(name);
+        BackoffSettings configured = process == null ? null : process.getRestartBackoff().toSettings();
+        if (configured != null) {
+            return configured;
+        }
+        return annotated != null ? annotated : properties.getRestart().getBackoff().toSettings();
+    }
+
+    @Override
+    public @Nullable String circuitBreaker(String name, @Nullable String annotated) {
+        return override(name, OtpProperties.ProcessOverrides::getCircuitBreaker, annotated);
     }
 
     @Override

@@ -42,16 +42,19 @@ final class DynamicProcessesDefinitions {
         String name = process.name();
         ClassLoader classLoader = beanFactory.getBeanClassLoader() != null ? beanFactory.getBeanClassLoader()
                 : ClassUtils.getDefaultClassLoader();
+        CallGuard guard = process.kind() == ProcessBean.Kind.GEN_SERVER
+                ? ProcessProxyCreator.guardOf(beanFactory, process, settings) : CallGuard.NONE;
+        RestartBackoffs backoffs = ProcessStarts.backoffs(beanFactory);
         BiFunction<Object, Via, Object> handles = (key, via) -> switch (process.kind()) {
             case GEN_SERVER -> ProcessProxyCreator.proxy(process, name + "/" + key, via, settings.callTimeout(name),
-                    classLoader);
+                    guard, classLoader);
             case STATE_MACHINE -> StateMachineHandles.handle(beanFactory, process, name + "/" + key, via);
         };
         // crash reports name the key; metrics tag the process with its dynamic supervisor's label, the bean name
         DynamicProcesses.ChildSpecs<Object> childSpecs = (key, arguments, handle) -> ProcessStarts.childSpec(
                 name + "/" + key, process, ProcessStarts.of(beanFactory, process, instances(beanFactory, process, arguments),
                         handle instanceof StateMachineHandle<?> machine ? stateMachineHandle(machine) : null),
-                settings);
+                settings, backoffs);
         return new DynamicProcesses<>(name, node, handles, childSpecs);
     }
 

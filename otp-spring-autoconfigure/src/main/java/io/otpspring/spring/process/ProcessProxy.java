@@ -3,8 +3,10 @@ package io.otpspring.spring.process;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import io.otpspring.core.genserver.GenServer;
+import io.otpspring.core.mailbox.MailboxFullException;
 import io.otpspring.core.process.ProcessRef;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -19,16 +21,21 @@ import org.springframework.util.ReflectionUtils;
  */
 final class ProcessProxy implements MethodInterceptor {
 
+    /** What a guarded cast returns: queued, no answer. */
+    private static final Object SENT = new Object();
+
     private final String name;
     private final ProcessRef process;
     private final HandlerMethods handlers;
     private final Duration callTimeout;
+    private final CallGuard guard;
 
-    ProcessProxy(String name, ProcessRef process, HandlerMethods handlers, Duration callTimeout) {
+    ProcessProxy(String name, ProcessRef process, HandlerMethods handlers, Duration callTimeout, CallGuard guard) {
         this.name = name;
         this.process = process;
         this.handlers = handlers;
         this.callTimeout = callTimeout;
+        this.guard = guard;
     }
 
     @Override
@@ -39,21 +46,55 @@ final class ProcessProxy implements MethodInterceptor {
         }
         Object[] arguments = invocation.getArguments().clone();
         HandlerMethods.Handler handler = handlers.handlerFor(method);
-        return switch (handler.kind()) {
-            case CALL -> replied(GenServer.call(process, new Invocation(handler.method(), arguments), callTimeout));
-            case ASYNC_CALL -> GenServer.callAsync(process, new Invocation(handler.method(), arguments), callTimeout)
-                    .thenCompose(ProcessProxy::repliedAsync);
-            case CAST -> {
-                GenServer.cast(process, new Invocation(handler.method(), arguments));
-                yield null;
-            }
-            case INFO -> {
-                process.send(arguments[0]);
-                yield null;
-            }
-            case LIFECYCLE -> throw new UnsupportedOperationException(method.getName() + " of process '" + name
+        if (handler.kind() == HandlerKind.LIFECYCLE) {
+            throw new UnsupportedOperationException(method.getName() + " of process '" + name
                     + "' is run by the process itself when it starts or stops; it cannot be called");
+        }
+        Invocation message = new Invocation(handler.method(), arguments);
+        CallGuard.Permit permit = guard.admit();
+        return switch (handler.kind()) {
+            case CALL -> replied(guarded(permit, () -> GenServer.call(process, message, callTimeout)));
+            case ASYNC_CALL -> guarded(permit, () -> GenServer.callAsync(process, message, callTimeout))
+                    .whenComplete((reply, failure) -> permit.completed(failure))
+                    .thenCompose(ProcessProxy::repliedAsync);
+            case CAST -> guarded(permit, () -> {
+                GenServer.cast(process, message);
+                return SENT;
+            });
+            case INFO -> guarded(permit, () -> {
+                process.send(arguments[0]);
+                return SENT;
+            });
+            case LIFECYCLE -> throw new IllegalStateException("lifecycle methods are refused above");
         };
+    }
+
+    /**
+     * Sends through {@code permit}: a send that fails completes it with the failure (a full
+     * mailbox as the guard words it); a cast that was queued is {@linkplain CallGuard.Permit#sent() sent};
+     * a call completes it with its answer, an asynchronous one when its future does.
+     */
+    private <T> @Nullable T guarded(CallGuard.Permit permit, Supplier<T> send) {
+        T result;
+        try {
+            result = send.get();
+        }
+        catch (MailboxFullException full) {
+            permit.completed(full);
+            throw guard.rejected(full);
+        }
+        catch (RuntimeException | Error failure) {
+            permit.completed(failure);
+            throw failure;
+        }
+        if (result == SENT) {
+            permit.sent();
+            return null;
+        }
+        if (!(result instanceof CompletableFuture<?>)) {
+            permit.completed(null);
+        }
+        return result;
     }
 
     private static @Nullable Object replied(@Nullable Object reply) throws Throwable {

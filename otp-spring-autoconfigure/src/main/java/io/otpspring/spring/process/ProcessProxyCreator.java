@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.ProcessRef;
+import io.otpspring.spring.annotation.GenServer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.BeanFactory;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.InstantiationAwareBeanPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.PriorityOrdered;
 import org.springframework.util.ClassUtils;
@@ -76,17 +78,29 @@ final class ProcessProxyCreator implements InstantiationAwareBeanPostProcessor, 
         ClassLoader classLoader = factory.getBeanClassLoader() != null ? factory.getBeanClassLoader()
                 : ClassUtils.getDefaultClassLoader();
         return proxy(process, process.name(), node.named(process.name()), settings.callTimeout(process.name()),
-                classLoader);
+                guardOf(factory, process, settings), classLoader);
     }
 
-    /** A subclass proxy of {@code process}'s class, labelled {@code label}, whose calls go to {@code target}. */
-    static Object proxy(ProcessBean process, String label, ProcessRef target, Duration callTimeout,
+    /**
+     * The guard of {@code process}'s proxies: its circuit breaker (configured, else annotated on
+     * {@code @GenServer}) and a bulkhead for a mailbox that rejects, from the application's {@link CallGuards}.
+     */
+    static CallGuard guardOf(ConfigurableListableBeanFactory beanFactory, ProcessBean process, ProcessSettings settings) {
+        GenServer annotation = AnnotatedElementUtils.findMergedAnnotation(process.type(), GenServer.class);
+        String annotated = annotation == null || annotation.circuitBreaker().isEmpty() ? null : annotation.circuitBreaker();
+        CallGuards guards = beanFactory.getBeanProvider(CallGuards.class).getIfAvailable(() -> CallGuards.UNAVAILABLE);
+        return guards.of(process.name(), settings.circuitBreaker(process.name(), annotated),
+                settings.mailbox(process.name()));
+    }
+
+    /** A subclass proxy of {@code process}'s class, labelled {@code label}, whose calls pass {@code guard} to {@code target}. */
+    static Object proxy(ProcessBean process, String label, ProcessRef target, Duration callTimeout, CallGuard guard,
             @Nullable ClassLoader classLoader) {
         ProxyFactory proxies = new ProxyFactory();
         proxies.setTargetClass(process.type());
         proxies.setProxyTargetClass(true);
         proxies.setOpaque(true);
-        proxies.addAdvice(new ProcessProxy(label, target, process.genServerHandlers(), callTimeout));
+        proxies.addAdvice(new ProcessProxy(label, target, process.genServerHandlers(), callTimeout, guard));
         return proxies.getProxy(classLoader);
     }
 }

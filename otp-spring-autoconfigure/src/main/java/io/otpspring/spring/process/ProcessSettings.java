@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.otpspring.core.mailbox.MailboxSpec;
 import io.otpspring.core.process.MailboxOnRestart;
 import io.otpspring.core.supervision.DynamicSupervisorSpec;
+import org.jspecify.annotations.Nullable;
 
 /** The configured defaults for process beans, with per-process overrides by bean name. */
 public interface ProcessSettings {
@@ -21,6 +22,19 @@ public interface ProcessSettings {
     /** The most processes a prototype process bean {@code name} runs at once (one per key); unlimited by default. */
     default int maxChildren(String name) {
         return DynamicSupervisorSpec.UNLIMITED;
+    }
+
+    /**
+     * The restart backoff of process {@code name}: configured for it, else {@code annotated} (from
+     * its {@code @Supervised}), else the configured default; {@code null}: restarts at once.
+     */
+    default @Nullable BackoffSettings restartBackoff(String name, @Nullable BackoffSettings annotated) {
+        return annotated;
+    }
+
+    /** The circuit breaker instance configured for process {@code name}, else {@code annotated}; {@code null}: none. */
+    default @Nullable String circuitBreaker(String name, @Nullable String annotated) {
+        return annotated;
     }
 
     /** The restarts a supervisor allows within {@link #period()}, unless its annotation says otherwise. */

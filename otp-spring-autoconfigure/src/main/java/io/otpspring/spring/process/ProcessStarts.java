@@ -8,6 +8,7 @@ import io.otpspring.core.statem.GenStateMachine;
 import io.otpspring.core.supervision.ChildSpec;
 import io.otpspring.core.supervision.ChildStart;
 import io.otpspring.core.supervision.Shutdown;
+import io.otpspring.spring.annotation.Backoff;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.convert.DurationStyle;
@@ -39,14 +40,35 @@ final class ProcessStarts {
         };
     }
 
-    /** The child {@code id} of {@code process}: restart type and shutdown as annotated, mailbox as configured. */
-    static ChildSpec childSpec(String id, ProcessBean process, ChildStart start, ProcessSettings settings) {
+    /**
+     * The child {@code id} of {@code process}: restart type and shutdown as annotated, mailbox as
+     * configured, restart backoff as configured or annotated (made by {@code backoffs}).
+     */
+    static ChildSpec childSpec(String id, ProcessBean process, ChildStart start, ProcessSettings settings,
+            RestartBackoffs backoffs) {
         String name = process.name();
+        BackoffSettings backoff = settings.restartBackoff(name, annotatedBackoff(name, process.placement()));
         ChildSpec spec = ChildSpec.of(id, start)
                 .withRestart(process.placement().restart())
                 .withMailbox(settings.mailbox(name))
-                .withMailboxOnRestart(settings.mailboxOnRestart(name));
+                .withMailboxOnRestart(settings.mailboxOnRestart(name))
+                .withRestartBackoff(backoff == null ? null : backoffs.of(name, backoff));
         return withShutdown(spec, name, process.placement());
+    }
+
+    /** The application's {@link RestartBackoffs}, or the one that says Resilience4j is missing. */
+    static RestartBackoffs backoffs(ConfigurableListableBeanFactory beanFactory) {
+        return beanFactory.getBeanProvider(RestartBackoffs.class).getIfAvailable(() -> RestartBackoffs.UNAVAILABLE);
+    }
+
+    private static @Nullable BackoffSettings annotatedBackoff(String bean, Placement placement) {
+        Backoff backoff = placement.backoff();
+        if (backoff == null) {
+            return null;
+        }
+        return new BackoffSettings(duration(bean, "backoff.initial", backoff.initial()), backoff.multiplier(),
+                backoff.randomization(), duration(bean, "backoff.max", backoff.max()),
+                duration(bean, "backoff.resetAfter", backoff.resetAfter()), backoff.whileRestarting());
     }
 
     /** {@code spec} with the shutdown {@code placement} gives, if any. */
