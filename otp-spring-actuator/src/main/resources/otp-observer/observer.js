@@ -16,7 +16,7 @@
     var FETCH_TIMEOUT_MS = 5000;
     var BUMP_MS = 2600;
     var KNOWN_DETAIL_FIELDS = ['name', 'pid', 'type', 'status', 'supervisor', 'mailbox', 'restarts',
-        'recentRestarts', 'lastCrash', 'state', 'stateValue', 'recentTransitions'];
+        'recentRestarts', 'lastCrash', 'state', 'stateValue', 'recentTransitions', 'guard'];
 
     var state = {
         endpoint: null,
@@ -561,6 +561,9 @@
         if (isStateMachine) {
             sections.push(stateMachineSection(detail));
         }
+        if (detail.guard) {
+            sections.push(guardSection(detail.guard));
+        }
         sections.push(crashSection(detail.lastCrash));
 
         var extra = Object.keys(detail).filter(function (key) { return KNOWN_DETAIL_FIELDS.indexOf(key) < 0; });
@@ -571,6 +574,22 @@
             }))));
         }
         replaceChildren($('detail-body'), sections);
+    }
+
+    /** What guards calls to the process: a Resilience4j circuit breaker and its state, a bulkhead. */
+    function guardSection(guard) {
+        var rows = [];
+        if (guard.circuitBreaker != null) {
+            var breakerState = el('span', 'breaker breaker-' + String(guard.circuitBreakerState).toLowerCase(),
+                guard.circuitBreakerState);
+            rows.push(['Circuit breaker', guard.circuitBreaker, 'mono']);
+            rows.push(['Breaker state', breakerState]);
+        }
+        if (guard.bulkhead != null) {
+            rows.push(['Bulkhead', guard.bulkhead, 'mono']);
+            rows.push(['Calls it admits now', show(guard.availableCalls)]);
+        }
+        return section('Protection', fields(rows));
     }
 
     function section(title, content) {

@@ -1,11 +1,14 @@
 package io.otpspring.sample;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.otpspring.core.genserver.CallTimeoutException;
 import io.otpspring.core.process.ExitException;
 import io.otpspring.sample.cart.EmptyCartException;
 import io.otpspring.sample.inventory.OutOfStockException;
 import io.otpspring.sample.order.IllegalTransitionException;
 import io.otpspring.sample.order.UnknownOrderException;
+import io.otpspring.sample.payment.PaymentDeclinedException;
 import io.otpspring.sample.pricing.UnknownSkuException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -62,6 +65,25 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail invalidArgument(IllegalArgumentException invalid) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", invalid.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail declined(PaymentDeclinedException declined) {
+        ProblemDetail problem = problem(HttpStatus.PAYMENT_REQUIRED, "Payment declined", declined.getMessage());
+        problem.setProperty("reference", declined.reference());
+        return problem;
+    }
+
+    /** The circuit breaker in front of a process is open: refused at once, without reaching the process. */
+    @ExceptionHandler
+    ProblemDetail notPermitted(CallNotPermittedException open) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Circuit open", open.getMessage());
+    }
+
+    /** A process's mailbox (its bulkhead) is full: the request is shed instead of queued. */
+    @ExceptionHandler
+    ProblemDetail bulkheadFull(BulkheadFullException full) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Too busy", full.getMessage());
     }
 
     @ExceptionHandler

@@ -60,7 +60,9 @@ public final class ProcessTree implements SmartLifecycle {
                 firstInstances.put(process.name(), beanFactory.getBean(process.targetBeanName()));
             }
         }
-        TreeNode.Branch derived = derive(catalog);
+        // derived once: a context stopped and started again (as test frameworks pause cached contexts) keeps
+        // its tree, even though instances built meanwhile (a per-key process's) now record dependencies
+        TreeNode.Branch derived = tree != null ? tree : derive(catalog);
         TreeSpecs specs = new TreeSpecs(catalog, settings, beanFactory, firstInstances);
         Pid started = Supervisor.start(node, specs.rootSpec(derived), SpawnOptions.defaults().withName(ROOT));
         node.addExitListener(started, ProcessTree::rootExited);

@@ -20,11 +20,13 @@ import io.otpspring.core.supervision.Supervisor;
 import io.otpspring.spring.annotation.GenServer;
 import io.otpspring.spring.annotation.GenStateMachine;
 import io.otpspring.spring.autoconfigure.OtpAutoConfiguration;
+import io.otpspring.spring.tree.TreeNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
@@ -129,6 +131,23 @@ class DynamicProcessesTest {
         OrderFlow order() {
             return new OrderFlow();
         }
+    }
+
+    @Test
+    void aContextStoppedAndStartedAgainKeepsTheTreeItDerivedFirst() {
+        contexts.run(context -> {
+            carts(context).start("alice", "alice");
+            TreeNode.Branch first = context.getBean(ProcessTree.class).tree();
+
+            // alice's instance recorded that a cart depends on the catalogue; the tree must not change
+            context.getSourceApplicationContext(ConfigurableApplicationContext.class).stop();
+            context.getSourceApplicationContext(ConfigurableApplicationContext.class).start();
+
+            assertThat(context.getBean(ProcessTree.class).tree()).isEqualTo(first);
+            assertThat(first.children()).filteredOn(child -> child.name().equals("cart")).singleElement()
+                    .satisfies(cart -> assertThat(cart.dependsOn()).isEmpty());
+            assertThat(carts(context).start("bob", "bob").items()).isEmpty();
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -40,8 +40,8 @@ class SupervisionApiTest {
 
         assertThat(processes).extracting(ProcessInfo::name)
                 .containsSubsequence("pricingService", "inventoryService", "rateLimiter")
-                .containsExactlyInAnyOrder("pricingService", "inventoryService", "rateLimiter", "shoppingCart",
-                        "orderWorkflow");
+                .containsExactlyInAnyOrder("paymentGateway", "pricingService", "inventoryService", "rateLimiter",
+                        "shoppingCart", "orderWorkflow");
         assertThat(processes).allSatisfy(process -> assertThat(process.pid()).isNotNull());
         Map<String, ProcessInfo> byName = byName(processes);
         assertThat(byName.get("inventoryService").dependsOn()).containsExactly("pricingService");

@@ -11,6 +11,7 @@ import io.otpspring.spring.actuate.endpoint.OtpEndpoint;
 import io.otpspring.spring.actuate.endpoint.ProcessTreeInspector;
 import io.otpspring.spring.actuate.endpoint.ValueSanitizer;
 import io.otpspring.spring.autoconfigure.OtpAutoConfiguration;
+import io.otpspring.spring.process.CallGuards;
 import io.otpspring.spring.process.DynamicProcesses;
 import io.otpspring.spring.process.ProcessTree;
 import io.otpspring.spring.process.StateMachineHandle;
@@ -50,10 +51,11 @@ public final class OtpEndpointAutoConfiguration {
     @ConditionalOnMissingBean
     OtpEndpoint otpEndpoint(ProcessTreeInspector inspector, ListableBeanFactory beans,
             OtpActuatorProperties properties, ObjectProvider<SanitizingFunction> sanitizingFunctions,
-            ObjectProvider<EndpointAccessResolver> access) {
+            ObjectProvider<EndpointAccessResolver> access, ObjectProvider<CallGuards> guards) {
         ValueSanitizer sanitizer = new ValueSanitizer(new Sanitizer(sanitizingFunctions.orderedStream().toList()),
                 properties.getShowValues(), properties.getRoles());
-        return new OtpEndpoint(inspector, () -> registries(beans), name -> stateMachine(beans, name), sanitizer,
+        return new OtpEndpoint(inspector, () -> registries(beans), name -> stateMachine(beans, name),
+                name -> guards.getIfAvailable(() -> CallGuards.UNAVAILABLE).state(name), sanitizer,
                 () -> writable(access), properties.getPageSize(), properties.getActionTimeout());
     }
 

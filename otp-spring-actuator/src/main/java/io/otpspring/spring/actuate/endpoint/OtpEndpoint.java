@@ -24,6 +24,7 @@ import io.otpspring.core.supervision.ChildType;
 import io.otpspring.core.supervision.Restart;
 import io.otpspring.core.supervision.Supervisor;
 import io.otpspring.spring.actuate.endpoint.ProcessTreeInspector.Located;
+import io.otpspring.spring.process.CallGuards;
 import io.otpspring.spring.process.ProcessTree;
 import io.otpspring.spring.process.StateMachineHandle;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +50,7 @@ public class OtpEndpoint {
     private final ProcessTreeInspector inspector;
     private final Supplier<Collection<Registry<?, ?>>> registries;
     private final Function<String, @Nullable StateMachineHandle<?>> stateMachines;
+    private final Function<String, CallGuards.@Nullable GuardState> guards;
     private final ValueSanitizer sanitizer;
     private final BooleanSupplier writable;
     private final int pageSize;
@@ -57,16 +59,19 @@ public class OtpEndpoint {
     /**
      * @param registries every registry namespace to show
      * @param stateMachines the handle of a state-machine process bean, by name, or {@code null}
+     * @param guards the state of what guards calls to a process bean, by bean name, or {@code null}
      * @param writable whether restart and kill are accessible
      * @param pageSize most entries listed per registry namespace
      * @param actionTimeout how long a restart waits for the supervisor
      */
     public OtpEndpoint(ProcessTreeInspector inspector, Supplier<Collection<Registry<?, ?>>> registries,
-            Function<String, @Nullable StateMachineHandle<?>> stateMachines, ValueSanitizer sanitizer,
+            Function<String, @Nullable StateMachineHandle<?>> stateMachines,
+            Function<String, CallGuards.@Nullable GuardState> guards, ValueSanitizer sanitizer,
             BooleanSupplier writable, int pageSize, Duration actionTimeout) {
         this.inspector = inspector;
         this.registries = registries;
         this.stateMachines = stateMachines;
+        this.guards = guards;
         this.sanitizer = sanitizer;
         this.writable = writable;
         this.pageSize = pageSize;
@@ -128,7 +133,14 @@ public class OtpEndpoint {
                 alive ? inspector.node().mailboxSize(pid) : null, child == null ? null : child.restarts(),
                 child == null ? null : child.recentRestarts(), failure == null ? null : CrashDescriptor.of(failure),
                 StateNames.of(state), sanitizer.sanitize(located.name() + ".state", state, security),
-                machine == null ? null : machine.recentTransitions().stream().map(OtpEndpoint::transition).toList());
+                machine == null ? null : machine.recentTransitions().stream().map(OtpEndpoint::transition).toList(),
+                guardOf(located));
+    }
+
+    /** A per-key process shares its bean's guard. */
+    private CallGuards.@Nullable GuardState guardOf(Located located) {
+        String bean = located.handle() != null ? located.supervisorName() : located.name();
+        return bean == null ? null : guards.apply(bean);
     }
 
     private static TransitionDescriptor transition(StateChange<?> change) {

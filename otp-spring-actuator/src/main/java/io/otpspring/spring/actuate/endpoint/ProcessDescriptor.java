@@ -2,6 +2,7 @@ package io.otpspring.spring.actuate.endpoint;
 
 import java.util.List;
 
+import io.otpspring.spring.process.CallGuards;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,9 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param state a state machine's current state, by name
  * @param stateValue that state's full value, sanitized unless {@code otp.actuator.show-values} allows
  * @param recentTransitions a state machine's latest transitions, oldest first
+ * @param guard what guards calls to it (a Resilience4j circuit breaker and its state, a bulkhead and
+ *              the calls it still admits), or {@code null}
  */
 public record ProcessDescriptor(String name, @Nullable String pid, String type, String status,
         @Nullable String supervisor, @Nullable Integer mailbox, @Nullable Integer restarts,
         @Nullable Integer recentRestarts, @Nullable CrashDescriptor lastCrash, @Nullable String state,
-        @Nullable String stateValue, @Nullable List<TransitionDescriptor> recentTransitions) {
+        @Nullable String stateValue, @Nullable List<TransitionDescriptor> recentTransitions,
+        CallGuards.@Nullable GuardState guard) {
 }
