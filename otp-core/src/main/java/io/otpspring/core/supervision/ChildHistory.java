@@ -22,6 +22,8 @@ final class ChildHistory {
     private int consecutive;
     /** When the current incarnation started (a restart); 0 before the first restart. */
     private long startedAt;
+    /** The ticket of the restart order a dynamic supervisor's child waits for, 0 when none. */
+    long restartTicket;
 
     /** Records an exit; only abnormal ones are remembered. */
     void exited(ExitReason reason) {

@@ -1,5 +1,8 @@
 package io.otpspring.core.supervision;
 
+import java.time.Duration;
+import java.util.List;
+
 import io.otpspring.core.process.ExitReason;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
@@ -38,6 +41,18 @@ final class ChildLifecycle {
         catch (Exception failure) {
             throw new StartException("child '" + spec.id() + "' failed to start", ExitReason.crash(failure));
         }
+    }
+
+    /**
+     * Has the supervisor send itself {@code message} (its order to restart) after {@code delay}; as
+     * {@code backoff} says, calls queued and arriving for the dead incarnations fail meanwhile.
+     */
+    static void restartLater(ProcessContext supervisor, RestartBackoff backoff, Duration delay, List<Pid> dead,
+            Object message) {
+        if (backoff.whileRestarting() == RestartBackoff.WhileRestarting.FAIL_CALLS) {
+            dead.forEach(supervisor.node()::failPendingCalls);
+        }
+        supervisor.node().timers().sendAfter(supervisor.self(), message, delay);
     }
 
     /** Stops {@code pid} as {@code shutdown} says and waits until it has exited. */

@@ -32,6 +32,8 @@ final class DynamicSupervisorServer implements GenServer {
     private final Set<Child> restarting = new LinkedHashSet<>();
     /** How many of the children (running or restarting) are supervisors: kept, so reports cost no walk. */
     private int supervisorChildren;
+    /** The last ticket given to a restart order: a stale order finds its child waiting for another. */
+    private long tickets;
     private @Nullable ProcessContext self;
 
     DynamicSupervisorServer(DynamicSupervisorSpec spec) {
@@ -66,12 +68,12 @@ final class DynamicSupervisorServer implements GenServer {
         }
     }
 
-    /** Sent to itself when restarting {@code child} failed: try again, counting a restart. */
-    private record RetryRestart(Child child) {
-    }
-
-    /** Sent to itself when {@code child}'s backoff delay is over: start it, the restart already counted. */
-    private record DelayedRestart(Child child) {
+    /**
+     * Sent to itself to start {@code child} again: after its backoff delay ({@code counts}: false, the
+     * restart was counted at the exit) or after a failed start ({@code counts}: true); ignored unless
+     * the child still waits under this {@code ticket}.
+     */
+    private record PendingRestart(Child child, long ticket, boolean counts) {
     }
 
     @Override
@@ -116,13 +118,26 @@ final class DynamicSupervisorServer implements GenServer {
     private boolean terminate(Pid pid) {
         Child child = running.remove(pid);
         if (child == null) {
-            return false;
+            return terminateWaiting(pid);
         }
         forget(child);
         Node node = context().node();
         ChildLifecycle.stop(node, pid, child.spec.shutdown());
         node.release(pid);
         return true;
+    }
+
+    /** A child waiting to restart is known by its dead incarnation: it is dropped, and never restarted. */
+    private boolean terminateWaiting(Pid dead) {
+        for (Child child : restarting) {
+            if (dead.equals(child.predecessor)) {
+                restarting.remove(child);
+                forget(child);
+                context().node().release(dead);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Up to {@code limit} children: the running ones in start order, then those being restarted. */
@@ -164,13 +179,10 @@ final class DynamicSupervisorServer implements GenServer {
                 childExited(child, exit.from(), exit.reason());
             }
         }
-        else if (message instanceof RetryRestart retry && restarting.contains(retry.child())) {
-            if (allowRestart()) {
-                startAgain(retry.child());
-            }
-        }
-        else if (message instanceof DelayedRestart delayed && restarting.contains(delayed.child())) {
-            startAgain(delayed.child());
+        else if (message instanceof PendingRestart pending && restarting.contains(pending.child())
+                && pending.child().history().restartTicket == pending.ticket()
+                && (!pending.counts() || budget.allowRestart(context()))) {
+            startAgain(pending.child());
         }
     }
 
@@ -185,30 +197,34 @@ final class DynamicSupervisorServer implements GenServer {
         }
         child.predecessor = dead;
         restarting.add(child);
-        if (!allowRestart()) {
+        if (!budget.allowRestart(context())) {
             return;
         }
-        RestartBackoff backoff = child.spec.backoff();
-        Duration delay = backoff == null ? Duration.ZERO : child.history().nextDelay(backoff);
-        if (delay.isZero() || delay.isNegative()) {
+        if (child.spec.backoff() == null) {
             startAgain(child);
-            return;
         }
-        ProcessContext self = context();
-        if (backoff.whileRestarting() == RestartBackoff.WhileRestarting.FAIL_CALLS) {
-            self.node().failPendingCalls(dead);
+        else {
+            orderRestart(child, false);
         }
-        self.node().timers().sendAfter(self.self(), new DelayedRestart(child), delay);
     }
 
-    /** Counts a restart; when that exceeds the intensity the supervisor gives up and returns false. */
-    private boolean allowRestart() {
-        if (budget.allowRestart()) {
-            return true;
+    /**
+     * Orders {@code child} restarted by a message to itself: after its backoff's next delay when it
+     * has one, else at once. The restart is counted when the order is carried out if {@code counts}.
+     */
+    private void orderRestart(Child child, boolean counts) {
+        ChildHistory history = child.history();
+        history.restartTicket = ++tickets;
+        PendingRestart order = new PendingRestart(child, history.restartTicket, counts);
+        RestartBackoff backoff = child.spec.backoff();
+        Duration delay = backoff == null ? Duration.ZERO : history.nextDelay(backoff);
+        if (delay.isPositive()) {
+            ChildLifecycle.restartLater(context(), backoff, delay,
+                    child.predecessor == null ? List.of() : List.of(child.predecessor), order);
         }
-        CrashReports.gaveUp(context().self(), spec.intensity(), spec.period());
-        context().stop(SupervisorServer.GAVE_UP);
-        return false;
+        else {
+            context().self().send(order);
+        }
     }
 
     private void startAgain(Child child) {
@@ -217,9 +233,10 @@ final class DynamicSupervisorServer implements GenServer {
             started(child, ChildLifecycle.start(self, child.spec, child.predecessor, self.label()));
         }
         catch (StartException failure) {
-            self.self().send(new RetryRestart(child));
+            orderRestart(child, true);
             return;
         }
+        child.history().restartTicket = 0;
         child.history().restarted(spec.period());
         self.node().telemetry().childRestarted(self.self(), self.label(), self.label());
     }

@@ -50,7 +50,11 @@ public record RestartBackoff(RestartDelay delays, Duration resetAfter, WhileRest
         /** They fail at once with the exit of the crashed incarnation: callers do not wait out the delay. */
         FAIL_CALLS,
 
-        /** They wait in the mailbox for the new incarnation (or their timeout), as other messages do. */
+        /**
+         * They wait in the mailbox for the new incarnation (or their timeout), as other messages do;
+         * except that a restart that stops siblings first fails the crashed child's calls anyway, since a
+         * sibling blocked calling it could not stop.
+         */
         QUEUE
     }
 }

@@ -2,6 +2,8 @@ package io.otpspring.core.supervision;
 
 import java.time.Duration;
 
+import io.otpspring.core.process.ProcessContext;
+
 /** A supervisor's running count of restarts against its {@link RestartIntensity}. Confined to the supervisor. */
 final class RestartBudget {
 
@@ -11,11 +13,20 @@ final class RestartBudget {
         this.intensity = RestartIntensity.of(maxRestarts, period);
     }
 
-    /** Counts a restart now; {@code false} when that exceeds the intensity and the supervisor must give up. */
-    boolean allowRestart() {
+    /**
+     * Counts a restart now. When that exceeds the intensity, the supervisor gives up: it reports it,
+     * stops with {@code {shutdown, reached_max_restart_intensity}} (escalating to its own
+     * supervisor) and this returns {@code false}.
+     */
+    boolean allowRestart(ProcessContext supervisor) {
         RestartIntensity.Outcome outcome = intensity.record(System.nanoTime());
         intensity = outcome.intensity();
-        return !outcome.exceeded();
+        if (!outcome.exceeded()) {
+            return true;
+        }
+        CrashReports.gaveUp(supervisor.self(), intensity.maxRestarts(), intensity.period());
+        supervisor.stop(SupervisorServer.GAVE_UP);
+        return false;
     }
 
     /** The restarts counted within the period that ends now. */

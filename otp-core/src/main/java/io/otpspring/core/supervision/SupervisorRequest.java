@@ -27,12 +27,13 @@ sealed interface SupervisorRequest {
     record DeleteChild(String id) implements SupervisorRequest {
     }
 
-    /** Sent to itself when a restart's backoff delay is over: start {@code ids}, the restart already counted. */
-    record DelayedRestart(List<String> ids) implements SupervisorRequest {
-    }
-
-    /** Sent to itself when a restart failed to start {@code ids}: try again, counting a restart. */
-    record RetryRestart(List<String> ids) implements SupervisorRequest {
+    /**
+     * Sent to itself to start {@code ids} again: after a backoff delay ({@code counts}: false, the
+     * restart was counted at the exit) or after a failed start ({@code counts}: true). Only the
+     * children still waiting under this {@code ticket} start: those restarted, terminated or
+     * waiting for a later order meanwhile are left alone.
+     */
+    record PendingRestart(List<String> ids, long ticket, boolean counts) implements SupervisorRequest {
     }
 
     /** A refused request, replied as a value so that the supervisor lives on. */

@@ -15,12 +15,11 @@ import io.otpspring.core.process.Pid;
 import io.otpspring.core.process.ProcessContext;
 import io.otpspring.core.process.StartException;
 import io.otpspring.core.supervision.SupervisorRequest.CountChildren;
-import io.otpspring.core.supervision.SupervisorRequest.DelayedRestart;
 import io.otpspring.core.supervision.SupervisorRequest.DeleteChild;
 import io.otpspring.core.supervision.SupervisorRequest.Refused;
 import io.otpspring.core.supervision.SupervisorRequest.Report;
 import io.otpspring.core.supervision.SupervisorRequest.RestartChild;
-import io.otpspring.core.supervision.SupervisorRequest.RetryRestart;
+import io.otpspring.core.supervision.SupervisorRequest.PendingRestart;
 import io.otpspring.core.supervision.SupervisorRequest.StartChild;
 import io.otpspring.core.supervision.SupervisorRequest.TerminateChild;
 import io.otpspring.core.supervision.SupervisorRequest.WhichChildren;
@@ -41,6 +40,8 @@ final class SupervisorServer implements GenServer {
     private final Map<String, Child> byId = new HashMap<>();
     private final Map<Pid, Child> byPid = new HashMap<>();
     private final RestartBudget budget;
+    /** The last ticket given to a pending restart: a stale order finds its children waiting for another. */
+    private long tickets;
     private @Nullable ProcessContext self;
 
     SupervisorServer(SupervisorSpec spec) {
@@ -55,7 +56,8 @@ final class SupervisorServer implements GenServer {
         private final ChildSpec spec;
         private @Nullable Pid pid;
         private @Nullable Pid predecessor;
-        private boolean awaitingRetry;
+        /** The ticket of the pending restart it waits for, 0 when none. */
+        private long restartTicket;
         private @Nullable ChildHistory history;
 
         Child(ChildSpec spec) {
@@ -77,7 +79,7 @@ final class SupervisorServer implements GenServer {
 
         ChildInfo info(Duration period) {
             ChildStatus status = pid != null ? ChildStatus.RUNNING
-                    : awaitingRetry ? ChildStatus.RESTARTING : ChildStatus.TERMINATED;
+                    : restartTicket != 0 ? ChildStatus.RESTARTING : ChildStatus.TERMINATED;
             return ChildHistory.info(spec, pid, status, history, period);
         }
     }
@@ -120,8 +122,7 @@ final class SupervisorServer implements GenServer {
             case RestartChild restart -> restartTerminated(existing(restart.id()));
             case TerminateChild terminate -> terminate(existing(terminate.id()));
             case DeleteChild delete -> delete(existing(delete.id()));
-            case RetryRestart retry -> throw new IllegalArgumentException("not a call: " + retry);
-            case DelayedRestart delayed -> throw new IllegalArgumentException("not a call: " + delayed);
+            case PendingRestart pending -> throw new IllegalArgumentException("not a call: " + pending);
         };
     }
 
@@ -201,12 +202,12 @@ final class SupervisorServer implements GenServer {
                 childExited(child, exit.reason());
             }
         }
-        else if (message instanceof RetryRestart retry) {
-            restartAgain(retry.ids());
-        }
-        else if (message instanceof DelayedRestart delayed) {
-            // children terminated, deleted or restarted on request meanwhile are left as they are
-            startInOrder(delayed.ids().stream().filter(id -> byId.containsKey(id) && existing(id).awaitingRetry).toList());
+        else if (message instanceof PendingRestart pending) {
+            List<String> waiting = pending.ids().stream()
+                    .filter(id -> byId.containsKey(id) && existing(id).restartTicket == pending.ticket()).toList();
+            if (!waiting.isEmpty() && (!pending.counts() || budget.allowRestart(context()))) {
+                startInOrder(waiting);
+            }
         }
     }
 
@@ -247,7 +248,7 @@ final class SupervisorServer implements GenServer {
     }
 
     private void restart(ExitDecision.RestartChildren plan, @Nullable Child crashed) {
-        if (!countRestart()) {
+        if (!budget.allowRestart(context())) {
             return;
         }
         for (String id : plan.stop()) {
@@ -258,37 +259,40 @@ final class SupervisorServer implements GenServer {
             release(child);
             forget(child);
         }
-        RestartBackoff backoff = crashed == null ? null : crashed.spec.backoff();
-        Duration delay = backoff == null ? Duration.ZERO : crashed.history().nextDelay(backoff);
-        if (delay.isZero() || delay.isNegative()) {
+        if (crashed == null || crashed.spec.backoff() == null) {
             startInOrder(plan.start());
-            return;
         }
-        for (String id : plan.start()) {
+        else {
+            orderRestart(plan.start(), crashed, false);
+        }
+    }
+
+    /**
+     * Orders {@code ids} restarted by a message to itself: after {@code backoff}'s next delay when
+     * {@code cause} (the child that crashed, or failed to start) has one, else at once. The restart
+     * is counted when the order is carried out if {@code counts}.
+     */
+    private void orderRestart(List<String> ids, Child cause, boolean counts) {
+        long ticket = ++tickets;
+        List<Pid> dead = new ArrayList<>();
+        for (String id : ids) {
             Child waiting = existing(id);
-            waiting.awaitingRetry = waiting.pid == null;
+            if (waiting.pid == null) {
+                waiting.restartTicket = ticket;
+                if (waiting.predecessor != null) {
+                    dead.add(waiting.predecessor);
+                }
+            }
         }
-        ProcessContext self = context();
-        if (backoff.whileRestarting() == RestartBackoff.WhileRestarting.FAIL_CALLS && crashed.predecessor != null) {
-            self.node().failPendingCalls(crashed.predecessor);
+        PendingRestart order = new PendingRestart(List.copyOf(ids), ticket, counts);
+        RestartBackoff backoff = cause.spec.backoff();
+        Duration delay = backoff == null ? Duration.ZERO : cause.history().nextDelay(backoff);
+        if (delay.isPositive()) {
+            ChildLifecycle.restartLater(context(), backoff, delay, dead, order);
         }
-        self.node().timers().sendAfter(self.self(), new DelayedRestart(plan.start()), delay);
-    }
-
-    private void restartAgain(List<String> ids) {
-        if (countRestart()) {
-            startInOrder(ids.stream().filter(byId::containsKey).toList());
+        else {
+            context().self().send(order);
         }
-    }
-
-    /** Counts a restart; when that exceeds the intensity the supervisor gives up and returns false. */
-    private boolean countRestart() {
-        if (budget.allowRestart()) {
-            return true;
-        }
-        CrashReports.gaveUp(context().self(), spec.intensity(), spec.period());
-        context().stop(GAVE_UP);
-        return false;
     }
 
     private void startInOrder(List<String> ids) {
@@ -298,10 +302,7 @@ final class SupervisorServer implements GenServer {
                 continue;
             }
             if (start(child) != null) {
-                List<String> retried = ids.subList(i, ids.size());
-                retried.stream().map(this::existing).filter(waiting -> waiting.pid == null)
-                        .forEach(waiting -> waiting.awaitingRetry = true);
-                context().self().send(new RetryRestart(retried));
+                orderRestart(ids.subList(i, ids.size()), child, true);
                 return;
             }
             child.history().restarted(spec.period());
@@ -340,7 +341,7 @@ final class SupervisorServer implements GenServer {
 
     /** Gives up the dead incarnation of a child that will not be restarted now. */
     private void release(Child child) {
-        child.awaitingRetry = false;
+        child.restartTicket = 0;
         Pid dead = child.predecessor;
         if (dead != null) {
             context().node().release(dead);
@@ -355,7 +356,7 @@ final class SupervisorServer implements GenServer {
             Pid pid = ChildLifecycle.start(context(), child.spec, child.predecessor, child.spec.id());
             child.pid = pid;
             child.predecessor = null;
-            child.awaitingRetry = false;
+            child.restartTicket = 0;
             byPid.put(pid, child);
             return null;
         }

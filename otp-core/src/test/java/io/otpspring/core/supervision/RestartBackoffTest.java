@@ -141,6 +141,57 @@ class RestartBackoffTest {
     }
 
     @Test
+    void aRestartThatFailsToStartIsRetriedAfterTheNextDelayNotAtOnce() {
+        int[] incarnations = {0};
+        ChildSpec failingOnce = ChildSpec.worker("a", () -> new RecordingServer("a", events,
+                ++incarnations[0] == 2 ? RecordingServer.Quirk.FAILING_INIT : RecordingServer.Quirk.NONE))
+                .withName("a").withRestartBackoff(doubling(Duration.ofHours(1)));
+        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(failingOnce).withIntensity(3, Duration.ofHours(1)));
+        Pid first = node.whereis("a");
+
+        crash(sup, first);
+        time.advance(Duration.ofMillis(100));
+        await().atMost(WAIT).until(() -> attempts.size() == 2);
+        time.advance(Duration.ofMillis(199));
+        assertThat(status(sup)).isEqualTo(ChildStatus.RESTARTING);
+        time.advance(Duration.ofMillis(1));
+
+        awaitRestartOf(first);
+        assertThat(incarnations[0]).isEqualTo(3);
+        assertThat(attempts).containsExactly(1, 2);
+    }
+
+    @Test
+    void aStaleDelayDoesNotStartAChildThatWaitsForALaterOne() {
+        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(child(doubling(Duration.ofHours(1))))
+                .withIntensity(10, Duration.ofHours(1)));
+        crash(sup, node.whereis("a"));
+        // restarted by hand before its 100 ms are over, it crashes again: it now waits 200 ms
+        Supervisor.restartChild(sup, "a");
+        crash(sup, node.whereis("a"));
+
+        time.advance(Duration.ofMillis(100));
+        assertThat(status(sup)).as("the first order is stale").isEqualTo(ChildStatus.RESTARTING);
+        time.advance(Duration.ofMillis(100));
+
+        await().atMost(WAIT).until(() -> status(sup) == ChildStatus.RUNNING);
+        assertThat(attempts).containsExactly(1, 2);
+    }
+
+    @Test
+    void aDynamicChildWaitingToRestartCanBeTerminated() {
+        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults());
+        Pid first = DynamicSupervisor.startChild(sup, RecordingServer.child("worker", events)
+                .withRestartBackoff(doubling(Duration.ofHours(1)))).orElseThrow();
+        crash(sup, first);
+
+        assertThat(DynamicSupervisor.terminateChild(sup, first)).isTrue();
+        time.advance(Duration.ofSeconds(1));
+
+        assertThat(DynamicSupervisor.countChildren(sup)).isEqualTo(new ChildCounts(0, 0, 0, 0));
+    }
+
+    @Test
     void aDynamicSupervisorDelaysItsChildrenToo() {
         Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults());
         Pid first = DynamicSupervisor.startChild(sup, RecordingServer.child("worker", events)

@@ -144,7 +144,7 @@ public class OtpProperties {
         /** Most processes a prototype process bean runs at once, one per key; unlimited when not set. */
         private @Nullable Integer maxChildren;
 
-        /** Resilience4j circuit breaker instance guarding calls to this process. */
+        /** Resilience4j circuit breaker instance guarding calls to this process; empty: none, whatever the annotation says. */
         private @Nullable String circuitBreaker;
 
         /** Restart backoff of this process; none unless its initial interval is set. */

@@ -57,7 +57,13 @@ final class PropertiesProcessSettings implements ProcessSettings {
 
     @Override
     public @Nullable String circuitBreaker(String name, @Nullable String annotated) {
-        return override(name, OtpProperties.ProcessOverrides::getCircuitBreaker, annotated);
+        OtpProperties.ProcessOverrides process = overridesOf(name);
+        String configured = process == null ? null : process.getCircuitBreaker();
+        if (configured == null) {
+            return annotated;
+        }
+        // set empty to switch off the annotation's breaker
+        return configured.isBlank() ? null : configured;
     }
 
     @Override

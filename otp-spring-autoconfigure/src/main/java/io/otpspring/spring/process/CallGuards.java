@@ -38,8 +38,8 @@ public interface CallGuards {
     CallGuards UNAVAILABLE = (bean, circuitBreaker, mailbox) -> {
         if (circuitBreaker != null) {
             throw new ProcessDefinitionException("bean '" + bean + "' is guarded by circuit breaker '" + circuitBreaker
-                    + "', which needs Resilience4j: add io.github.resilience4j:resilience4j-circuitbreaker (or "
-                    + "resilience4j-spring-boot4) to the application's dependencies");
+                    + "', which needs Resilience4j: add io.github.resilience4j:resilience4j-circuitbreaker and "
+                    + "resilience4j-bulkhead (or resilience4j-spring-boot4) to the application's dependencies");
         }
         return CallGuard.NONE;
     };

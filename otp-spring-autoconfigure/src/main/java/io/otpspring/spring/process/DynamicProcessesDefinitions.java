@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Via;
+import io.otpspring.core.supervision.RestartBackoff;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -44,7 +45,7 @@ final class DynamicProcessesDefinitions {
                 : ClassUtils.getDefaultClassLoader();
         CallGuard guard = process.kind() == ProcessBean.Kind.GEN_SERVER
                 ? ProcessProxyCreator.guardOf(beanFactory, process, settings) : CallGuard.NONE;
-        RestartBackoffs backoffs = ProcessStarts.backoffs(beanFactory);
+        RestartBackoff backoff = ProcessStarts.restartBackoff(beanFactory, process, settings);
         BiFunction<Object, Via, Object> handles = (key, via) -> switch (process.kind()) {
             case GEN_SERVER -> ProcessProxyCreator.proxy(process, name + "/" + key, via, settings.callTimeout(name),
                     guard, classLoader);
@@ -54,7 +55,7 @@ final class DynamicProcessesDefinitions {
         DynamicProcesses.ChildSpecs<Object> childSpecs = (key, arguments, handle) -> ProcessStarts.childSpec(
                 name + "/" + key, process, ProcessStarts.of(beanFactory, process, instances(beanFactory, process, arguments),
                         handle instanceof StateMachineHandle<?> machine ? stateMachineHandle(machine) : null),
-                settings, backoffs);
+                settings, backoff);
         return new DynamicProcesses<>(name, node, handles, childSpecs);
     }
 

@@ -21,9 +21,6 @@ import org.springframework.util.ReflectionUtils;
  */
 final class ProcessProxy implements MethodInterceptor {
 
-    /** What a guarded cast returns: queued, no answer. */
-    private static final Object SENT = new Object();
-
     private final String name;
     private final ProcessRef process;
     private final HandlerMethods handlers;
@@ -53,28 +50,37 @@ final class ProcessProxy implements MethodInterceptor {
         Invocation message = new Invocation(handler.method(), arguments);
         CallGuard.Permit permit = guard.admit();
         return switch (handler.kind()) {
-            case CALL -> replied(guarded(permit, () -> GenServer.call(process, message, callTimeout)));
-            case ASYNC_CALL -> guarded(permit, () -> GenServer.callAsync(process, message, callTimeout))
+            case CALL -> replied(guarded(permit, Outcome.ANSWERED, () -> GenServer.call(process, message, callTimeout)));
+            case ASYNC_CALL -> guarded(permit, Outcome.LATER, () -> GenServer.callAsync(process, message, callTimeout))
                     .whenComplete((reply, failure) -> permit.completed(failure))
                     .thenCompose(ProcessProxy::repliedAsync);
-            case CAST -> guarded(permit, () -> {
+            case CAST -> guarded(permit, Outcome.NONE, () -> {
                 GenServer.cast(process, message);
-                return SENT;
+                return null;
             });
-            case INFO -> guarded(permit, () -> {
+            case INFO -> guarded(permit, Outcome.NONE, () -> {
                 process.send(arguments[0]);
-                return SENT;
+                return null;
             });
             case LIFECYCLE -> throw new IllegalStateException("lifecycle methods are refused above");
         };
     }
 
+    /** When a message that was sent has its outcome, for the guard. */
+    private enum Outcome {
+        /** A call: it has been answered. */
+        ANSWERED,
+        /** An asynchronous call: its future completes the permit. */
+        LATER,
+        /** A cast or plain message: it has none. */
+        NONE
+    }
+
     /**
      * Sends through {@code permit}: a send that fails completes it with the failure (a full
-     * mailbox as the guard words it); a cast that was queued is {@linkplain CallGuard.Permit#sent() sent};
-     * a call completes it with its answer, an asynchronous one when its future does.
+     * mailbox as the guard words it); otherwise {@code outcome} says how the permit ends.
      */
-    private <T> @Nullable T guarded(CallGuard.Permit permit, Supplier<T> send) {
+    private <T> @Nullable T guarded(CallGuard.Permit permit, Outcome outcome, Supplier<T> send) {
         T result;
         try {
             result = send.get();
@@ -87,12 +93,10 @@ final class ProcessProxy implements MethodInterceptor {
             permit.completed(failure);
             throw failure;
         }
-        if (result == SENT) {
-            permit.sent();
-            return null;
-        }
-        if (!(result instanceof CompletableFuture<?>)) {
-            permit.completed(null);
+        switch (outcome) {
+            case ANSWERED -> permit.completed(null);
+            case NONE -> permit.sent();
+            case LATER -> { }
         }
         return result;
     }

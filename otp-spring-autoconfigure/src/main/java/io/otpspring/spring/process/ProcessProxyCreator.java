@@ -2,6 +2,7 @@ package io.otpspring.spring.process;
 
 import java.time.Duration;
 
+import io.otpspring.core.mailbox.MailboxSpec;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.ProcessRef;
 import io.otpspring.spring.annotation.GenServer;
@@ -83,14 +84,16 @@ final class ProcessProxyCreator implements InstantiationAwareBeanPostProcessor, 
 
     /**
      * The guard of {@code process}'s proxies: its circuit breaker (configured, else annotated on
-     * {@code @GenServer}) and a bulkhead for a mailbox that rejects, from the application's {@link CallGuards}.
+     * {@code @GenServer}) and a bulkhead for a mailbox that rejects, from the application's
+     * {@link CallGuards}. A per-key bean's processes share its breaker but have no bulkhead: one as
+     * wide as a mailbox would stand for all of their mailboxes at once.
      */
     static CallGuard guardOf(ConfigurableListableBeanFactory beanFactory, ProcessBean process, ProcessSettings settings) {
         GenServer annotation = AnnotatedElementUtils.findMergedAnnotation(process.type(), GenServer.class);
         String annotated = annotation == null || annotation.circuitBreaker().isEmpty() ? null : annotation.circuitBreaker();
         CallGuards guards = beanFactory.getBeanProvider(CallGuards.class).getIfAvailable(() -> CallGuards.UNAVAILABLE);
         return guards.of(process.name(), settings.circuitBreaker(process.name(), annotated),
-                settings.mailbox(process.name()));
+                process.perKey() ? MailboxSpec.unbounded() : settings.mailbox(process.name()));
     }
 
     /** A subclass proxy of {@code process}'s class, labelled {@code label}, whose calls pass {@code guard} to {@code target}. */

@@ -7,6 +7,7 @@ import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.statem.GenStateMachine;
 import io.otpspring.core.supervision.ChildSpec;
 import io.otpspring.core.supervision.ChildStart;
+import io.otpspring.core.supervision.RestartBackoff;
 import io.otpspring.core.supervision.Shutdown;
 import io.otpspring.spring.annotation.Backoff;
 import org.jspecify.annotations.Nullable;
@@ -42,23 +43,33 @@ final class ProcessStarts {
 
     /**
      * The child {@code id} of {@code process}: restart type and shutdown as annotated, mailbox as
-     * configured, restart backoff as configured or annotated (made by {@code backoffs}).
+     * configured, restarted after {@code backoff} (see {@link #restartBackoff}).
      */
     static ChildSpec childSpec(String id, ProcessBean process, ChildStart start, ProcessSettings settings,
-            RestartBackoffs backoffs) {
+            @Nullable RestartBackoff backoff) {
         String name = process.name();
-        BackoffSettings backoff = settings.restartBackoff(name, annotatedBackoff(name, process.placement()));
         ChildSpec spec = ChildSpec.of(id, start)
                 .withRestart(process.placement().restart())
                 .withMailbox(settings.mailbox(name))
                 .withMailboxOnRestart(settings.mailboxOnRestart(name))
-                .withRestartBackoff(backoff == null ? null : backoffs.of(name, backoff));
+                .withRestartBackoff(backoff);
         return withShutdown(spec, name, process.placement());
     }
 
-    /** The application's {@link RestartBackoffs}, or the one that says Resilience4j is missing. */
-    static RestartBackoffs backoffs(ConfigurableListableBeanFactory beanFactory) {
-        return beanFactory.getBeanProvider(RestartBackoffs.class).getIfAvailable(() -> RestartBackoffs.UNAVAILABLE);
+    /**
+     * The restart backoff of {@code process}, configured or annotated, made by the application's
+     * {@link RestartBackoffs} (without Resilience4j, a configured one fails with the fix); {@code null}:
+     * restarts at once. Resolved once per bean, when the context starts.
+     */
+    static @Nullable RestartBackoff restartBackoff(ConfigurableListableBeanFactory beanFactory, ProcessBean process,
+            ProcessSettings settings) {
+        String name = process.name();
+        BackoffSettings backoff = settings.restartBackoff(name, annotatedBackoff(name, process.placement()));
+        if (backoff == null) {
+            return null;
+        }
+        return beanFactory.getBeanProvider(RestartBackoffs.class).getIfAvailable(() -> RestartBackoffs.UNAVAILABLE)
+                .of(name, backoff);
     }
 
     private static @Nullable BackoffSettings annotatedBackoff(String bean, Placement placement) {

@@ -75,8 +75,9 @@ final class TreeSpecs {
         Supplier<Object> instances = new FirstThenFresh(firstInstances.remove(process.name()), beanFactory,
                 process.targetBeanName());
         ChildStart start = ProcessStarts.of(beanFactory, process, instances, handleOf(process));
-        return ProcessStarts.childSpec(process.name(), process, start, settings, ProcessStarts.backoffs(beanFactory))
-                .withName(process.name()).withDependsOn(dependsOn);
+        return ProcessStarts.childSpec(process.name(), process, start, settings,
+                ProcessStarts.restartBackoff(beanFactory, process, settings)).withName(process.name())
+                .withDependsOn(dependsOn);
     }
 
     @SuppressWarnings("unchecked")

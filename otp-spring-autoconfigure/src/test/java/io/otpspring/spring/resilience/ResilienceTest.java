@@ -75,6 +75,11 @@ class ResilienceTest {
         public void decline() throws Declined {
             throw new Declined();
         }
+
+        /** A plain call whose answer happens to be a future: the caller has its answer once it returns. */
+        public Object quote() {
+            return CompletableFuture.completedFuture("a quote");
+        }
     }
 
     /** Restarted an hour after it crashes: long enough to watch it wait. */
@@ -184,6 +189,27 @@ class ResilienceTest {
             finally {
                 Gateway.hold.countDown();
             }
+        });
+    }
+
+    @Test
+    void aCallAnsweredWithAFutureGivesItsPermitBack() {
+        contexts.withPropertyValues("otp.processes.gateway.mailbox-capacity=1",
+                "otp.processes.gateway.mailbox-overflow=reject").run(context -> {
+            Gateway gateway = context.getBean(Gateway.class);
+            for (int i = 0; i < 3; i++) {
+                assertThat(gateway.quote()).isInstanceOf(CompletableFuture.class);
+            }
+            assertThat(context.getBean(CallGuards.class).state("gateway").availableCalls()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void anEmptyCircuitBreakerPropertySwitchesTheAnnotationsOff() {
+        contexts.withPropertyValues("otp.processes.gateway.circuit-breaker=").run(context -> {
+            assertThatThrownBy(context.getBean(Gateway.class)::crash).isInstanceOf(ExitException.class);
+            assertThat(context.getBean(CallGuards.class).state("gateway")).isNull();
+            assertThat(context.getBean(CircuitBreakerRegistry.class).getAllCircuitBreakers()).isEmpty();
         });
     }
 
