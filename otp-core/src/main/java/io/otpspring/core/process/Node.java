@@ -76,6 +76,15 @@ public final class Node implements AutoCloseable {
         return creation;
     }
 
+    /**
+     * This node's clock, in nanoseconds from an arbitrary origin: {@link System#nanoTime()}, or the
+     * {@link VirtualTime} the node was started with. Restart intensity windows and backoff quiet
+     * periods are measured on it.
+     */
+    public long nanoTime() {
+        return scheduler instanceof VirtualTime virtual ? virtual.nanoTime() : System.nanoTime();
+    }
+
     /** When this node started. */
     public Instant startedAt() {
         return startedAt;

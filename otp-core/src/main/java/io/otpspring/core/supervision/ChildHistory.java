@@ -32,9 +32,8 @@ final class ChildHistory {
         }
     }
 
-    /** Records a restart now, forgetting restart times older than {@code period}. */
-    void restarted(Duration period) {
-        long now = System.nanoTime();
+    /** Records a restart at {@code now} (the node's clock), forgetting restart times older than {@code period}. */
+    void restarted(long now, Duration period) {
         forgetBefore(now, period);
         restartTimes.addLast(now);
         restarts++;
@@ -42,24 +41,24 @@ final class ChildHistory {
     }
 
     /**
-     * The delay before the next restart, as {@code backoff} gives it for the restarts made in a row;
+     * The delay before the next restart at {@code now}, as {@code backoff} gives it for the restarts made in a row;
      * an incarnation that ran for the backoff's reset period starts the count again.
      */
-    Duration nextDelay(RestartBackoff backoff) {
-        if (startedAt != 0 && System.nanoTime() - startedAt >= backoff.resetAfter().toNanos()) {
+    Duration nextDelay(long now, RestartBackoff backoff) {
+        if (startedAt != 0 && now - startedAt >= backoff.resetAfter().toNanos()) {
             consecutive = 0;
         }
         consecutive++;
         return backoff.delays().before(consecutive);
     }
 
-    /** The child as reported, given this history (or none). */
+    /** The child as reported at {@code now}, given this history (or none). */
     static ChildInfo info(ChildSpec spec, @Nullable Pid pid, ChildStatus status, @Nullable ChildHistory history,
-            Duration period) {
+            long now, Duration period) {
         if (history == null) {
             return new ChildInfo(spec.id(), pid, spec.type(), spec.restart(), status, 0, 0, null);
         }
-        history.forgetBefore(System.nanoTime(), period);
+        history.forgetBefore(now, period);
         return new ChildInfo(spec.id(), pid, spec.type(), spec.restart(), status, history.restarts,
                 history.restartTimes.size(), history.lastFailure);
     }

@@ -62,9 +62,9 @@ final class DynamicSupervisorServer implements GenServer {
             return current;
         }
 
-        ChildInfo info(Duration period) {
+        ChildInfo info(long now, Duration period) {
             return ChildHistory.info(spec, pid, pid != null ? ChildStatus.RUNNING : ChildStatus.RESTARTING, history,
-                    period);
+                    now, period);
         }
     }
 
@@ -90,7 +90,7 @@ final class DynamicSupervisorServer implements GenServer {
                 return Reply.later(); // its caller timed out: a late report would only become a dead letter
             }
             return Reply.of(new SupervisorReport(true, Strategy.ONE_FOR_ONE, spec.intensity(), spec.period(),
-                    budget.recentRestarts(), spec.maxChildren(), count(), infos(report.dynamicChildLimit())));
+                    budget.recentRestarts(context().node().nanoTime()), spec.maxChildren(), count(), infos(report.dynamicChildLimit())));
         }
         return Reply.of(switch ((DynamicRequest) request) {
             case DynamicRequest.StartChild start -> startNew(start.spec());
@@ -148,13 +148,13 @@ final class DynamicSupervisorServer implements GenServer {
             if (infos.size() == size) {
                 return infos;
             }
-            infos.add(child.info(spec.period()));
+            infos.add(child.info(context().node().nanoTime(), spec.period()));
         }
         for (Child child : restarting) {
             if (infos.size() == size) {
                 return infos;
             }
-            infos.add(child.info(spec.period()));
+            infos.add(child.info(context().node().nanoTime(), spec.period()));
         }
         return infos;
     }
@@ -217,7 +217,7 @@ final class DynamicSupervisorServer implements GenServer {
         history.restartTicket = ++tickets;
         PendingRestart order = new PendingRestart(child, history.restartTicket, counts);
         RestartBackoff backoff = child.spec.backoff();
-        Duration delay = backoff == null ? Duration.ZERO : history.nextDelay(backoff);
+        Duration delay = backoff == null ? Duration.ZERO : history.nextDelay(context().node().nanoTime(), backoff);
         if (delay.isPositive()) {
             ChildLifecycle.restartLater(context(), backoff, delay,
                     child.predecessor == null ? List.of() : List.of(child.predecessor), order);
@@ -237,7 +237,7 @@ final class DynamicSupervisorServer implements GenServer {
             return;
         }
         child.history().restartTicket = 0;
-        child.history().restarted(spec.period());
+        child.history().restarted(context().node().nanoTime(), spec.period());
         self.node().telemetry().childRestarted(self.self(), self.label(), self.label());
     }
 

@@ -19,7 +19,7 @@ final class RestartBudget {
      * supervisor) and this returns {@code false}.
      */
     boolean allowRestart(ProcessContext supervisor) {
-        RestartIntensity.Outcome outcome = intensity.record(System.nanoTime());
+        RestartIntensity.Outcome outcome = intensity.record(supervisor.node().nanoTime());
         intensity = outcome.intensity();
         if (!outcome.exceeded()) {
             return true;
@@ -29,8 +29,8 @@ final class RestartBudget {
         return false;
     }
 
-    /** The restarts counted within the period that ends now. */
-    int recentRestarts() {
-        return intensity.restartsWithin(System.nanoTime());
+    /** The restarts counted within the period that ends at {@code nowNanos}. */
+    int recentRestarts(long nowNanos) {
+        return intensity.restartsWithin(nowNanos);
     }
 }

@@ -77,10 +77,10 @@ final class SupervisorServer implements GenServer {
             return current;
         }
 
-        ChildInfo info(Duration period) {
+        ChildInfo info(long now, Duration period) {
             ChildStatus status = pid != null ? ChildStatus.RUNNING
                     : restartTicket != 0 ? ChildStatus.RESTARTING : ChildStatus.TERMINATED;
-            return ChildHistory.info(spec, pid, status, history, period);
+            return ChildHistory.info(spec, pid, status, history, now, period);
         }
     }
 
@@ -117,7 +117,7 @@ final class SupervisorServer implements GenServer {
             case WhichChildren ignored -> infos(children.size());
             case CountChildren ignored -> count();
             case Report ignored -> new SupervisorReport(false, spec.strategy(), spec.intensity(), spec.period(),
-                    budget.recentRestarts(), null, count(), infos(children.size()));
+                    budget.recentRestarts(context().node().nanoTime()), null, count(), infos(children.size()));
             case StartChild start -> startNew(start.spec());
             case RestartChild restart -> restartTerminated(existing(restart.id()));
             case TerminateChild terminate -> terminate(existing(terminate.id()));
@@ -127,7 +127,8 @@ final class SupervisorServer implements GenServer {
     }
 
     private List<ChildInfo> infos(int limit) {
-        return children.stream().limit(limit).map(child -> child.info(spec.period())).toList();
+        long now = context().node().nanoTime();
+        return children.stream().limit(limit).map(child -> child.info(now, spec.period())).toList();
     }
 
     private ChildCounts count() {
@@ -286,7 +287,7 @@ final class SupervisorServer implements GenServer {
         }
         PendingRestart order = new PendingRestart(List.copyOf(ids), ticket, counts);
         RestartBackoff backoff = cause.spec.backoff();
-        Duration delay = backoff == null ? Duration.ZERO : cause.history().nextDelay(backoff);
+        Duration delay = backoff == null ? Duration.ZERO : cause.history().nextDelay(context().node().nanoTime(), backoff);
         if (delay.isPositive()) {
             ChildLifecycle.restartLater(context(), backoff, delay, dead, order);
         }
@@ -305,7 +306,7 @@ final class SupervisorServer implements GenServer {
                 orderRestart(ids.subList(i, ids.size()), child, true);
                 return;
             }
-            child.history().restarted(spec.period());
+            child.history().restarted(context().node().nanoTime(), spec.period());
             ProcessContext self = context();
             self.node().telemetry().childRestarted(self.self(), self.label(), child.spec.id());
         }

@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
 import io.otpspring.core.genserver.From;
 import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.process.ExitReason;
-import io.otpspring.core.process.ManualScheduler;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
 import io.otpspring.core.process.ProcessContext;
 import io.otpspring.core.process.ProcessRef;
 import io.otpspring.core.process.SpawnOptions;
+import io.otpspring.core.process.VirtualTime;
 import io.otpspring.core.supervision.Supervisor;
 import io.otpspring.core.supervision.SupervisorSpec;
 import org.junit.jupiter.api.AfterEach;
@@ -100,7 +100,7 @@ class OrderWorkflowTest {
 
     // ---------------------------------------------------------------- the tests
 
-    private final ManualScheduler time = new ManualScheduler();
+    private final VirtualTime time = new VirtualTime();
     private final Node node = Node.start("orders", time);
     private final List<StateChange<Order>> audit = new CopyOnWriteArrayList<>();
 

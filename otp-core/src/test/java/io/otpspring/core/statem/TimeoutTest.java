@@ -5,10 +5,10 @@ import java.time.Duration;
 import io.otpspring.core.genserver.From;
 import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.process.ExitReason;
-import io.otpspring.core.process.ManualScheduler;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
 import io.otpspring.core.process.Probe;
+import io.otpspring.core.process.VirtualTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ import static io.otpspring.core.statem.ScriptedMachine.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * State, event and generic timeouts on virtual time ({@link ManualScheduler}): a timer fires only
+ * State, event and generic timeouts on virtual time ({@link VirtualTime}): a timer fires only
  * when the test advances the clock, and its message is then queued before the test's next call,
  * so "it fired" and "it never fired" are both exact. A stale timer message (queued before its
  * timer was cancelled or restarted) is made by blocking the machine while the clock advances.
@@ -30,7 +30,7 @@ class TimeoutTest {
     private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
     private static final Duration FIVE_SECONDS = Duration.ofSeconds(5);
 
-    private final ManualScheduler time = new ManualScheduler();
+    private final VirtualTime time = new VirtualTime();
     private final Node node = Node.start("statem-timeouts", time);
     private final Probe.Gate gate = new Probe.Gate();
 

@@ -8,9 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.process.ExitException;
 import io.otpspring.core.process.ExitReason;
-import io.otpspring.core.process.ManualScheduler;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
+import io.otpspring.core.process.VirtualTime;
 import io.otpspring.core.supervision.RestartBackoff.WhileRestarting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Delayed restarts on virtual time: the supervisor's timers run on a {@link ManualScheduler}, so a
+ * Delayed restarts on virtual time: the supervisor's timers run on a {@link VirtualTime}, so a
  * delay passes when the test advances the clock, never by sleeping.
  */
 class RestartBackoffTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final ManualScheduler time = new ManualScheduler();
+    private final VirtualTime time = new VirtualTime();
     private final Node node = Node.start("backoff", time);
     private final Events events = new Events();
     /** The attempts the backoff was asked a delay for, in order. */
@@ -75,17 +75,20 @@ class RestartBackoffTest {
 
     @Test
     void aChildThatRanForTheQuietPeriodStartsTheDelaysAgain() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(child(doubling(Duration.ZERO)))
+        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(child(doubling(Duration.ofSeconds(1))))
                 .withIntensity(10, Duration.ofHours(1)));
 
-        for (int i = 0; i < 3; i++) {
-            Pid before = node.whereis("a");
-            crash(sup, before);
-            time.advance(Duration.ofMillis(100));
-            awaitRestartOf(before);
-        }
+        Pid first = node.whereis("a");
+        crash(sup, first);
+        time.advance(Duration.ofMillis(100));
+        Pid second = awaitRestartOf(first);
+        crash(sup, second);
+        time.advance(Duration.ofMillis(200));
+        Pid third = awaitRestartOf(second);
+        time.advance(Duration.ofSeconds(1));
+        crash(sup, third);
 
-        assertThat(attempts).containsExactly(1, 1, 1);
+        assertThat(attempts).as("quiet for a second on the node's clock, it starts over").containsExactly(1, 2, 1);
     }
 
     @Test

@@ -11,12 +11,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Virtual time for a node's timers ({@code Node.start(name, scheduler)}): nothing fires until the
- * test calls {@link #advance}, which runs the timers due by then on the test's thread, in due-time
- * order. A message a timer sends is therefore queued before anything the test sends afterwards,
- * and a timer that was cancelled never runs: timeout tests need no sleeping and no timing.
+ * Virtual time for a node ({@code Node.start(name, new VirtualTime())}): its timers (send-after,
+ * state-machine timeouts, restart backoff) and its clock (restart intensity windows, backoff quiet
+ * periods) move only when {@link #advance} is called, which runs the timers due by then on the
+ * caller's thread, in due-time order. A message a timer sends is therefore queued before anything
+ * sent afterwards, and a cancelled timer never runs: a test of a 30-second timeout needs no
+ * sleeping and takes microseconds.
  */
-public final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class VirtualTime extends AbstractExecutorService implements ScheduledExecutorService {
 
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
     private long now;
@@ -45,6 +47,11 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
             due.command.run();
             ran++;
         }
+    }
+
+    /** The virtual clock, in nanoseconds since this time was created. */
+    public synchronized long nanoTime() {
+        return now;
     }
 
     /** How many timers are waiting to fire. */
@@ -123,7 +130,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
 
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
-            synchronized (ManualScheduler.this) {
+            synchronized (VirtualTime.this) {
                 if (done) {
                     return false;
                 }
@@ -136,14 +143,14 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
 
         @Override
         public boolean isCancelled() {
-            synchronized (ManualScheduler.this) {
+            synchronized (VirtualTime.this) {
                 return cancelled;
             }
         }
 
         @Override
         public boolean isDone() {
-            synchronized (ManualScheduler.this) {
+            synchronized (VirtualTime.this) {
                 return done;
             }
         }
@@ -160,7 +167,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
 
         @Override
         public long getDelay(TimeUnit unit) {
-            synchronized (ManualScheduler.this) {
+            synchronized (VirtualTime.this) {
                 return unit.convert(at - now, TimeUnit.NANOSECONDS);
             }
         }
