@@ -39,6 +39,16 @@ public final class Pid implements ProcessRef {
         return cell.isAlive();
     }
 
+    /** The reason this incarnation exited with, or {@code null} while it is alive. */
+    public @Nullable ExitReason exitReason() {
+        return cell.exitReason();
+    }
+
+    /** How many messages wait in this incarnation's mailbox. */
+    public int mailboxSize() {
+        return cell.mailboxSize();
+    }
+
     /** Whether the calling thread is this incarnation's own: running its {@code init} or a handler. */
     public boolean runsOnCurrentThread() {
         return cell.runsOn(Thread.currentThread());

@@ -41,8 +41,15 @@ public final class VirtualTime extends AbstractExecutorService implements Schedu
                     return ran;
                 }
                 tasks.poll();
-                due.done = true;
                 now = due.at;
+                if (due.period > 0) {
+                    due.at += due.period;
+                    due.order = sequence++;
+                    tasks.add(due);
+                }
+                else {
+                    due.done = true;
+                }
             }
             due.command.run();
             ran++;
@@ -61,24 +68,32 @@ public final class VirtualTime extends AbstractExecutorService implements Schedu
 
     @Override
     public synchronized ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-        Task task = new Task(command, now + unit.toNanos(delay), sequence++);
+        Task task = new Task(command, now + unit.toNanos(delay), sequence++, 0);
         tasks.add(task);
         return task;
     }
 
     @Override
     public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-        throw new UnsupportedOperationException("state machine timeouts only schedule Runnables");
+        throw new UnsupportedOperationException("a node's timers schedule Runnables only");
     }
 
+    /** A timer that fires every {@code period} after {@code initialDelay}, until cancelled. */
     @Override
-    public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
-        throw new UnsupportedOperationException("state machine timeouts are one-shot");
+    public synchronized ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period,
+            TimeUnit unit) {
+        if (period <= 0) {
+            throw new IllegalArgumentException("the period must be positive, was " + period);
+        }
+        Task task = new Task(command, now + unit.toNanos(initialDelay), sequence++, unit.toNanos(period));
+        tasks.add(task);
+        return task;
     }
 
+    /** The same as {@link #scheduleAtFixedRate}: on virtual time a timer takes no time to run. */
     @Override
     public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
-        throw new UnsupportedOperationException("state machine timeouts are one-shot");
+        return scheduleAtFixedRate(command, initialDelay, delay, unit);
     }
 
     @Override
@@ -117,15 +132,18 @@ public final class VirtualTime extends AbstractExecutorService implements Schedu
     private final class Task implements ScheduledFuture<Object> {
 
         private final Runnable command;
-        private final long at;
-        private final long order;
+        private final long period;
+        private long at;
+        private long order;
         private boolean done;
         private boolean cancelled;
 
-        Task(Runnable command, long at, long order) {
+        /** {@code period}: 0 for a one-shot timer. */
+        Task(Runnable command, long at, long order, long period) {
             this.command = command;
             this.at = at;
             this.order = order;
+            this.period = period;
         }
 
         @Override
