@@ -9,7 +9,6 @@ import io.otpspring.core.process.ExitReason;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
 import io.otpspring.core.process.ProcessRef;
-import io.otpspring.core.process.RegisteredName;
 import io.otpspring.core.telemetry.HandledMessage;
 import io.otpspring.core.telemetry.Telemetry;
 import org.awaitility.Awaitility;
@@ -67,8 +66,11 @@ public final class Faults {
         injector.armed.add(target);
     }
 
-    /** Waits until {@code name} is held by an incarnation other than {@code previous}, and returns it. */
-    public Pid awaitRestart(RegisteredName name, Pid previous) {
+    /**
+     * Waits until {@code name} (a registered name, or a via name such as a registry key) is held by
+     * an incarnation other than {@code previous}, and returns it.
+     */
+    public Pid awaitRestart(ProcessRef name, Pid previous) {
         Pid[] restarted = new Pid[1];
         Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(5))
                 .alias(name + " restarted after " + previous).until(() -> {

@@ -24,6 +24,14 @@ public final class OtpAssertions {
         return new ProcessAssert(pid, Eventually.NOW);
     }
 
+    /**
+     * Assertions on whatever holds {@code process} at each check: a process bean
+     * ({@code node.named("pricing")}), a registry key ({@code registry.via(key)}), or a pid.
+     */
+    public static ProcessAssert assertThatProcess(ProcessRef process) {
+        return new ProcessAssert(process, Eventually.NOW);
+    }
+
     /** Assertions on a supervisor or dynamic supervisor (a pid, or a name resolved on every check). */
     public static SupervisorAssert assertThatSupervisor(ProcessRef supervisor) {
         return new SupervisorAssert(supervisor, Eventually.NOW);

@@ -5,17 +5,20 @@ import java.util.Objects;
 
 import io.otpspring.core.process.ExitReason;
 import io.otpspring.core.process.Pid;
+import io.otpspring.core.process.ProcessRef;
 import org.assertj.core.api.AbstractAssert;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Assertions on one incarnation of a process. {@link #eventually()} makes the assertions that
- * follow wait until they hold (or fail with the node as it was).
+ * Assertions on a process: one incarnation (a pid), or whatever holds a name at each check (a
+ * process bean's name, a registry key: its current incarnation). {@link #eventually()} makes the
+ * assertions that follow wait until they hold (or fail with the process as it was).
  */
-public final class ProcessAssert extends AbstractAssert<ProcessAssert, Pid> {
+public final class ProcessAssert extends AbstractAssert<ProcessAssert, ProcessRef> {
 
     private final Eventually eventually;
 
-    ProcessAssert(Pid actual, Eventually eventually) {
+    ProcessAssert(ProcessRef actual, Eventually eventually) {
         super(actual, ProcessAssert.class);
         this.eventually = eventually;
     }
@@ -33,17 +36,20 @@ public final class ProcessAssert extends AbstractAssert<ProcessAssert, Pid> {
     public ProcessAssert isAlive() {
         isNotNull();
         check(() -> {
-            if (!actual.isAlive()) {
-                failWithMessage("expected %s to be alive, but it exited: %s", actual, actual.exitReason());
+            Pid pid = actual.resolve();
+            if (pid == null || !pid.isAlive()) {
+                failWithMessage("expected %s to be alive, but %s", actual, state());
             }
         });
         return this;
     }
 
+    /** It has exited (for a name: nothing alive holds it). */
     public ProcessAssert isDead() {
         isNotNull();
         check(() -> {
-            if (actual.isAlive()) {
+            Pid pid = actual.resolve();
+            if (pid != null && pid.isAlive()) {
                 failWithMessage("expected %s to have exited, but it is alive", actual);
             }
         });
@@ -54,13 +60,13 @@ public final class ProcessAssert extends AbstractAssert<ProcessAssert, Pid> {
     public ProcessAssert hasExitedWith(ExitReason reason) {
         isNotNull();
         check(() -> {
-            ExitReason exited = actual.exitReason();
+            ExitReason exited = exitReason();
             boolean matches = exited != null && (exited.equals(reason) || (exited instanceof ExitReason.Crash crash
                     && reason instanceof ExitReason.Crash expected
                     && crash.cause().getClass() == expected.cause().getClass()));
             if (!matches) {
                 failWithMessage("expected %s to have exited with %s, but %s", actual, reason,
-                        exited == null ? "it is alive" : "it exited with " + exited);
+                        exited == null ? state() : "it exited with " + exited);
             }
         });
         return this;
@@ -70,10 +76,10 @@ public final class ProcessAssert extends AbstractAssert<ProcessAssert, Pid> {
     public ProcessAssert hasCrashedWith(Class<? extends Throwable> type) {
         isNotNull();
         check(() -> {
-            ExitReason exited = actual.exitReason();
+            ExitReason exited = exitReason();
             if (!(exited instanceof ExitReason.Crash crash) || !type.isInstance(crash.cause())) {
                 failWithMessage("expected %s to have crashed with a %s, but %s", actual, type.getName(),
-                        exited == null ? "it is alive" : "it exited with " + exited);
+                        exited == null ? state() : "it exited with " + exited);
             }
         });
         return this;
@@ -82,16 +88,30 @@ public final class ProcessAssert extends AbstractAssert<ProcessAssert, Pid> {
     public ProcessAssert hasMailboxSize(int size) {
         isNotNull();
         check(() -> {
-            int queued = actual.mailboxSize();
-            if (queued != size) {
-                failWithMessage("expected %s to have %s messages queued, but it has %s", actual, size, queued);
+            Pid pid = actual.resolve();
+            int queued = pid == null ? 0 : pid.mailboxSize();
+            if (pid == null || queued != size) {
+                failWithMessage("expected %s to have %s messages queued, but %s", actual, size, state());
             }
         });
         return this;
     }
 
+    private @Nullable ExitReason exitReason() {
+        Pid pid = actual.resolve();
+        return pid == null ? null : pid.exitReason();
+    }
+
+    private String state() {
+        Pid pid = actual.resolve();
+        if (pid == null) {
+            return "no process holds it";
+        }
+        return pid.isAlive() ? pid + " is alive, " + pid.mailboxSize() + " messages queued"
+                : pid + " exited: " + Objects.requireNonNullElse(pid.exitReason(), "?");
+    }
+
     private void check(Runnable assertion) {
-        eventually.check(assertion, () -> "process " + actual + (actual.isAlive() ? " alive" : " exited: "
-                + Objects.requireNonNullElse(actual.exitReason(), "?")));
+        eventually.check(assertion, () -> "process " + actual + ": " + state());
     }
 }

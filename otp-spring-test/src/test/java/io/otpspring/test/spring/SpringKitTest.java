@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static io.otpspring.test.OtpAssertions.assertThat;
+import static io.otpspring.test.OtpAssertions.assertThatProcess;
 import static io.otpspring.test.OtpAssertions.assertThatSupervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,6 +78,7 @@ class SpringKitTest {
             assertThat(before).eventually().isDead();
             assertThatSupervisor(node.named(ProcessTree.ROOT)).eventually().child("pricing").hasRestarted(1).isRunning();
             kit.faults().awaitRestart(node.named("pricing"), before);
+            assertThatProcess(node.named("pricing")).isAlive().hasMailboxSize(0);
             assertThat(context.getBean(Pricing.class).price("tea")).isEqualTo(3);
         });
     }

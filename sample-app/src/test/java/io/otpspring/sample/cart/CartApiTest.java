@@ -1,17 +1,18 @@
 package io.otpspring.sample.cart;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
 import io.otpspring.sample.SampleAppTest;
 import io.otpspring.sample.pricing.PricingService;
 import io.otpspring.sample.processes.Crashed;
 import io.otpspring.sample.processes.ProcessInfo;
 import io.otpspring.spring.process.DynamicProcesses;
+import io.otpspring.test.OtpTestKit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -19,19 +20,22 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** {@code /api/carts}: a process per cart under the {@code shoppingCart} dynamic supervisor. */
 @SampleAppTest
 class CartApiTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Autowired
     RestTestClient http;
 
     @Autowired
     DynamicProcesses<ShoppingCart> carts;
+
+    @Autowired
+    OtpTestKit kit;
+
+    @Autowired
+    Node node;
 
     @Test
     void eachCartIsAProcessOfItsOwn() {
@@ -69,18 +73,18 @@ class CartApiTest {
     void aCrashedCartRestartsEmptyAndTheOtherCartsKeepTheirItems() {
         String crashing = newCart();
         String other = newCart();
-        String before = add(crashing, "espresso", 2).pid();
+        add(crashing, "espresso", 2);
+        Pid before = carts.whereis(crashing);
         add(other, "croissant", 1);
 
         http.post().uri("/api/carts/{id}/crash", crashing).exchange()
                 .expectStatus().isAccepted()
                 .expectBody(Crashed.class).value(crashed -> {
-                    assertThat(crashed.pid()).isEqualTo(before);
+                    assertThat(crashed.pid()).isEqualTo(before.toString());
                     assertThat(crashed.reason()).contains("cart " + crashing + " crashed on purpose");
                 });
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(carts.whereis(crashing)).isNotNull()
-                .extracting(Pid::toString).isNotEqualTo(before));
+        kit.faults().awaitRestart(carts.registry().via(crashing), before);
         assertThat(cart(crashing).lines()).as("a fresh incarnation starts empty").isEmpty();
         assertThat(cart(other).lines()).extracting(CartLine::sku).containsExactly("croissant");
     }
@@ -117,14 +121,11 @@ class CartApiTest {
         String id = newCart();
         String pid = add(id, "croissant", 2).pid();
         ProcessInfo supervisorBefore = process("shoppingCart");
-        String pricingBefore = process("pricingService").pid();
+        Pid pricingBefore = node.whereis("pricingService");
 
         http.post().uri("/api/crash/pricingService").exchange().expectStatus().isAccepted();
 
-        await().atMost(WAIT).until(() -> {
-            String now = process("pricingService").pid();
-            return now != null && !now.equals(pricingBefore);
-        });
+        kit.faults().awaitRestart(node.named("pricingService"), pricingBefore);
         // the carts' supervisor derives no dependency on pricing (see the README): it keeps running
         assertThat(process("shoppingCart")).isEqualTo(supervisorBefore);
         Cart after = cart(id);
