@@ -30,10 +30,11 @@ runner=()
 mode=(-foe true -rf json -rff benchmarks/target/jmh-result.json)
 if [ "${1:-}" = "--smoke" ]; then
     shift
-    # one fork, no warmup, one 1 s iteration each; 10,000 spawns instead of a million. A smoke run
-    # measures nothing, so it need not wait for another JMH run's lock.
+    # one fork, no warmup, one 1 s iteration each; 10,000 spawns instead of a million, a thread ring
+    # of 100,000 hops instead of 10 million. A smoke run measures nothing, so it need not wait for
+    # another JMH run's lock.
     runner=(-Djmh.ignoreLock=true)
-    mode=(-foe true -f 1 -wi 0 -i 1 -r 1s -p processes=10000)
+    mode=(-foe true -f 1 -wi 0 -i 1 -r 1s -p processes=10000 -p hops=100000)
 fi
 
 ./mvnw -q -pl benchmarks -am package -DskipTests

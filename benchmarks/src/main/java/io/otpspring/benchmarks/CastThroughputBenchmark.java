@@ -2,10 +2,16 @@ package io.otpspring.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SpawnProtocol;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,7 +27,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * 1, 2 or 4 producer threads cast into one {@link GenServer}. Each invocation casts a batch of
+ * 1, 2 or 4 producer threads send fire-and-forget messages to one server: a {@code GenServer.cast}
+ * to a {@link GenServer}, a {@code tell} to a Pekko actor. Each invocation sends a batch of
  * {@value #BATCH} messages and then waits until the server has handled all of them (every message
  * is its producer's counter, which the server increments), so with
  * {@code @OperationsPerInvocation} the score is messages <em>handled</em> per second, summed over
@@ -42,16 +49,39 @@ public class CastThroughputBenchmark {
 
         Node node;
         Pid counter;
+        Consumer<AtomicLong> cast;
 
         @Setup
         public void start() {
             node = Node.start("bench");
             counter = GenServer.start(node, new Counter());
+            cast = message -> GenServer.cast(counter, message);
         }
 
         @TearDown
         public void stop() {
             node.close();
+        }
+    }
+
+    /** Apache Pekko: an actor system running one counting actor. */
+    @State(Scope.Benchmark)
+    public static class Pekko {
+
+        ActorSystem<SpawnProtocol.Command> system;
+        ActorRef<AtomicLong> counter;
+        Consumer<AtomicLong> tell;
+
+        @Setup
+        public void start() {
+            system = PekkoRuntime.start();
+            counter = PekkoRuntime.spawn(system, pekkoCounter(), "counter");
+            tell = counter::tell;
+        }
+
+        @TearDown
+        public void stop() {
+            PekkoRuntime.stop(system);
         }
     }
 
@@ -79,30 +109,60 @@ public class CastThroughputBenchmark {
         }
     }
 
+    /** Pekko's {@link Counter}. */
+    static Behavior<AtomicLong> pekkoCounter() {
+        return Behaviors.receiveMessage(message -> {
+            message.incrementAndGet();
+            return Behaviors.same();
+        });
+    }
+
     @Benchmark
     @Threads(1)
     @OperationsPerInvocation(BATCH)
     public void otpCast1Producer(Otp otp, Producer producer) {
-        castBatch(otp.counter, producer);
+        sendBatch(otp.cast, producer);
     }
 
     @Benchmark
     @Threads(2)
     @OperationsPerInvocation(BATCH)
     public void otpCast2Producers(Otp otp, Producer producer) {
-        castBatch(otp.counter, producer);
+        sendBatch(otp.cast, producer);
     }
 
     @Benchmark
     @Threads(4)
     @OperationsPerInvocation(BATCH)
     public void otpCast4Producers(Otp otp, Producer producer) {
-        castBatch(otp.counter, producer);
+        sendBatch(otp.cast, producer);
     }
 
-    private static void castBatch(Pid server, Producer producer) {
+    @Benchmark
+    @Threads(1)
+    @OperationsPerInvocation(BATCH)
+    public void pekkoTell1Producer(Pekko pekko, Producer producer) {
+        sendBatch(pekko.tell, producer);
+    }
+
+    @Benchmark
+    @Threads(2)
+    @OperationsPerInvocation(BATCH)
+    public void pekkoTell2Producers(Pekko pekko, Producer producer) {
+        sendBatch(pekko.tell, producer);
+    }
+
+    @Benchmark
+    @Threads(4)
+    @OperationsPerInvocation(BATCH)
+    public void pekkoTell4Producers(Pekko pekko, Producer producer) {
+        sendBatch(pekko.tell, producer);
+    }
+
+    /** Sends a batch of the producer's counter with {@code send} (one runtime per fork, so the call inlines). */
+    private static void sendBatch(Consumer<AtomicLong> send, Producer producer) {
         for (int i = 0; i < BATCH; i++) {
-            GenServer.cast(server, producer.handled);
+            send.accept(producer.handled);
         }
         producer.sent += BATCH;
         producer.awaitHandled();

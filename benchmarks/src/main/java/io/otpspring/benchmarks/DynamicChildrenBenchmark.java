@@ -33,7 +33,7 @@ public class DynamicChildrenBenchmark {
 
     /** otp-spring: a node with an empty dynamic supervisor, new for every iteration. */
     @State(Scope.Benchmark)
-    public static class Otp extends IdleChildren {
+    public static class Otp extends OtpChildren {
 
         @Override
         Pid startSupervisor(Node node) {

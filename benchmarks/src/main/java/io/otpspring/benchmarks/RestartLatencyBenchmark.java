@@ -2,6 +2,8 @@ package io.otpspring.benchmarks;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.otpspring.core.genserver.From;
 import io.otpspring.core.genserver.GenServer;
@@ -15,6 +17,12 @@ import io.otpspring.core.process.RegisteredName;
 import io.otpspring.core.supervision.ChildSpec;
 import io.otpspring.core.supervision.Supervisor;
 import io.otpspring.core.supervision.SupervisorSpec;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SpawnProtocol;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,12 +37,27 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Crash-to-recovery latency of a supervised, named GenServer. Each operation crashes the current
- * incarnation (a cast whose handler throws), then calls the server by name until a reply comes
- * from a new incarnation: crash, exit signal, the supervisor's decision, the restart ({@code init}
- * of a fresh instance, which inherits the name and the queued call) and the first call served.
- * {@code SampleTime} reports the median and p99; a full run does well over 10,000 cycles (JMH's
- * sample count {@code N}, as every invocation is sampled at this rate).
+ * Crash-to-recovery latency of a supervised server. Each operation crashes the current
+ * incarnation, then asks the server until a reply comes from a new incarnation. {@code SampleTime}
+ * reports the median and p99; a full run does well over 10,000 cycles (JMH's sample count
+ * {@code N}, as every invocation is sampled at this rate).
+ * <ul>
+ * <li>otp-spring: a named GenServer under a one-for-one supervisor. The crash is a cast whose
+ * handler throws; then {@code GenServer.call} by name until the reply is a new pid: crash, exit
+ * signal, the supervisor's decision, the restart ({@code init} of a fresh instance, which inherits
+ * the name and the queued call) and the first call served.</li>
+ * <li>Pekko: an actor whose behavior is wrapped in
+ * {@code Behaviors.supervise(...).onFailure(SupervisorStrategy.restart())}. The crash is a
+ * {@code tell} whose handler throws; then {@code AskPattern.ask} until the reply is a new
+ * incarnation's token: the supervision interceptor inside the actor catches the exception, runs
+ * the behavior's {@code setup} again and the actor goes on with its mailbox (in Pekko typed an
+ * actor restarts itself; its parent is not involved).</li>
+ * </ul>
+ * Neither runtime's crash report is printed: otp-spring's supervisor logs each crash with its stack
+ * trace through {@code System.Logger}, that is {@code java.util.logging} here, whose
+ * {@code io.otpspring.core.supervision} logger this benchmark switches off (left on, every cycle
+ * writes a stack trace to stderr and that dominates); Pekko logs it through SLF4J, which has no
+ * provider in the benchmarks (see {@link PekkoRuntime}).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -48,6 +71,9 @@ public class RestartLatencyBenchmark {
     private static final String CRASH = "crash";
     private static final String WHO = "who";
 
+    /** Where otp-spring's supervisors log crash reports; held here, as JUL keeps loggers only weakly. */
+    private static final Logger CRASH_REPORTS = Logger.getLogger("io.otpspring.core.supervision");
+
     /** otp-spring: a node whose supervisor restarts one named server as often as it crashes. */
     @State(Scope.Benchmark)
     public static class Otp {
@@ -59,6 +85,7 @@ public class RestartLatencyBenchmark {
 
         @Setup
         public void start() {
+            CRASH_REPORTS.setLevel(Level.OFF);
             node = Node.start("bench");
             // a restart budget no run can exhaust; the short period keeps its window of restart times small
             supervisor = Supervisor.start(node, SupervisorSpec.oneForOne(
@@ -72,6 +99,27 @@ public class RestartLatencyBenchmark {
         public void stop() {
             node.stop(supervisor, ExitReason.SHUTDOWN, null);
             node.close();
+        }
+    }
+
+    /** Apache Pekko: an actor system running one supervised actor that restarts as often as it crashes. */
+    @State(Scope.Benchmark)
+    public static class Pekko {
+
+        ActorSystem<SpawnProtocol.Command> system;
+        ActorRef<Object> restartee;
+        Object current;
+
+        @Setup
+        public void start() {
+            system = PekkoRuntime.start();
+            restartee = PekkoRuntime.spawn(system, pekkoRestartee(), NAME);
+            current = PekkoRuntime.ask(system, restartee, Who::new);
+        }
+
+        @TearDown
+        public void stop() {
+            PekkoRuntime.stop(system);
         }
     }
 
@@ -96,6 +144,27 @@ public class RestartLatencyBenchmark {
         }
     }
 
+    /** Pekko: asks for the incarnation's token. */
+    record Who(ActorRef<Object> replyTo) {
+    }
+
+    /**
+     * Pekko's {@link Restartee}: answers a {@link Who} with a token of its incarnation (a new one at each
+     * start), crashes on anything else; restarted by its supervision, without limit.
+     */
+    static Behavior<Object> pekkoRestartee() {
+        return Behaviors.supervise(Behaviors.setup(context -> {
+            Object incarnation = new Object();
+            return Behaviors.receiveMessage(message -> {
+                if (message instanceof Who who) {
+                    who.replyTo().tell(incarnation);
+                    return Behaviors.same();
+                }
+                throw new IllegalStateException(CRASH);
+            });
+        })).onFailure(SupervisorStrategy.restart());
+    }
+
     @Benchmark
     public Pid otpCrashToFirstReply(Otp otp) {
         Pid crashed = otp.current;
@@ -110,6 +179,18 @@ public class RestartLatencyBenchmark {
             }
         }
         otp.current = answered;
+        return answered;
+    }
+
+    @Benchmark
+    public Object pekkoCrashToFirstReply(Pekko pekko) {
+        Object crashed = pekko.current;
+        pekko.restartee.tell(CRASH);
+        Object answered = crashed;
+        while (answered == crashed) {
+            answered = PekkoRuntime.ask(pekko.system, pekko.restartee, Who::new);
+        }
+        pekko.current = answered;
         return answered;
     }
 }

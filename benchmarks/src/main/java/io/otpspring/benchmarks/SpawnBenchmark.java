@@ -1,5 +1,6 @@
 package io.otpspring.benchmarks;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.otpspring.core.genserver.GenServer;
@@ -8,6 +9,12 @@ import io.otpspring.core.process.Pid;
 import io.otpspring.core.supervision.ChildSpec;
 import io.otpspring.core.supervision.Supervisor;
 import io.otpspring.core.supervision.SupervisorSpec;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SpawnProtocol;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,10 +26,22 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Spawns {@code processes} idle GenServers (a million in the full run) under one one-for-one
- * supervisor, one {@link Supervisor#startChild} with {@link ChildSpec#worker} each. The score is
- * the time for all of them ({@code SingleShotTime}); {@link IdleChildren} prints the heap each
- * costs and the shutdown time after each iteration.
+ * Spawns {@code processes} idle supervised processes (a million in the full run) under one
+ * parent, and waits until all of them have started. The score is the time for all of them
+ * ({@code SingleShotTime}); {@link IdleChildren} prints the heap each costs and the shutdown time
+ * after each iteration.
+ * <ul>
+ * <li>otp-spring: a one-for-one supervisor, one synchronous {@link Supervisor#startChild} with
+ * {@link ChildSpec#worker} each, from the benchmark thread (each returns once the child's
+ * {@code init} ran).</li>
+ * <li>Pekko: one message asks a parent actor to spawn them all, and it calls
+ * {@code context.spawnAnonymous} in a loop, with the same behavior each time:
+ * {@code Behaviors.supervise(...).onFailure(SupervisorStrategy.restart())} around a
+ * {@code Behaviors.setup} that counts the child started and then ignores every message (a child
+ * starts on the dispatcher after {@code spawnAnonymous} returns; the benchmark waits for the
+ * count). Pekko's idiom, as an actor can spawn only its own children; otp-spring has no
+ * batch {@code startChild}.</li>
+ * </ul>
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -33,7 +52,7 @@ public class SpawnBenchmark {
 
     /** otp-spring: a node with an empty supervisor, new for every iteration. */
     @State(Scope.Benchmark)
-    public static class Otp extends IdleChildren {
+    public static class Otp extends OtpChildren {
 
         @Override
         Pid startSupervisor(Node node) {
@@ -46,8 +65,64 @@ public class SpawnBenchmark {
         }
     }
 
+    /** Apache Pekko: an actor system with a childless parent actor, new for every iteration. */
+    @State(Scope.Benchmark)
+    public static class Pekko extends IdleChildren {
+
+        ActorSystem<SpawnProtocol.Command> system;
+        ActorRef<SpawnChildren> parent;
+        CountDownLatch starting;
+        Behavior<Void> child;
+
+        @Override
+        void startParent() {
+            system = PekkoRuntime.start();
+            parent = PekkoRuntime.spawn(system, pekkoParent(), "parent");
+            CountDownLatch latch = new CountDownLatch(processes);
+            starting = latch;
+            child = Behaviors.supervise(Behaviors.<Void>setup(context -> {
+                latch.countDown();
+                return Behaviors.ignore();
+            })).onFailure(SupervisorStrategy.restart());
+        }
+
+        @Override
+        long started() {
+            return processes - starting.getCount();
+        }
+
+        @Override
+        void stopAll() {
+            PekkoRuntime.stop(system);
+        }
+
+        @Override
+        String close() {
+            return "";
+        }
+
+        @Override
+        String children() {
+            return "supervised child actors";
+        }
+    }
+
     /** A GenServer that does nothing: an idle process. */
     static final class Idle implements GenServer {
+    }
+
+    /** Pekko: spawn {@code count} children with {@code behavior}. */
+    record SpawnChildren(int count, Behavior<?> behavior) {
+    }
+
+    /** Pekko: the parent, spawning children as {@link SpawnChildren} says. */
+    static Behavior<SpawnChildren> pekkoParent() {
+        return Behaviors.setup(context -> Behaviors.receiveMessage(spawn -> {
+            for (int i = 0; i < spawn.count(); i++) {
+                context.spawnAnonymous(spawn.behavior());
+            }
+            return Behaviors.same();
+        }));
     }
 
     @Benchmark
@@ -57,5 +132,12 @@ public class SpawnBenchmark {
             last = Supervisor.startChild(otp.supervisor, ChildSpec.worker("idle-" + i, Idle::new));
         }
         return last;
+    }
+
+    @Benchmark
+    public long pekkoSpawnSupervised(Pekko pekko) throws InterruptedException {
+        pekko.parent.tell(new SpawnChildren(pekko.processes, pekko.child));
+        pekko.starting.await();
+        return pekko.starting.getCount();
     }
 }
