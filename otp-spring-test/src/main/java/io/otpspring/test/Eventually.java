@@ -23,22 +23,13 @@ record Eventually(boolean enabled, Duration timeout) {
             return;
         }
         try {
-            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(10)).untilAsserted(assertion::run);
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(10)).dontCatchUncaughtExceptions()
+                    .untilAsserted(assertion::run);
         }
         catch (ConditionTimeoutException timedOut) {
-            AssertionError last = lastFailure(assertion);
+            Throwable last = timedOut.getCause();
             throw new AssertionError("still failing after " + timeout + ": "
                     + (last == null ? timedOut.getMessage() : last.getMessage()) + "\n" + state.get(), last);
-        }
-    }
-
-    private static AssertionError lastFailure(Runnable assertion) {
-        try {
-            assertion.run();
-            return null;
-        }
-        catch (AssertionError failure) {
-            return failure;
         }
     }
 }

@@ -61,8 +61,17 @@ public final class Faults {
         node.exit(target, ExitReason.KILL);
     }
 
-    /** Makes {@code target} crash with an {@link InjectedCrash} when it handles its next message, instead of handling it. */
+    /**
+     * Makes {@code target} crash with an {@link InjectedCrash} when it handles its next message,
+     * instead of handling it.
+     *
+     * @throws IllegalStateException when the node's telemetry was replaced since {@link #on}: call it again
+     */
     public void crashOnNextMessage(Pid target) {
+        if (node.telemetry() != injector) {
+            throw new IllegalStateException("the telemetry of " + node + " was replaced after Faults.on(node), "
+                    + "so no fault can be injected through it; call Faults.on(node) again");
+        }
         injector.armed.add(target);
     }
 

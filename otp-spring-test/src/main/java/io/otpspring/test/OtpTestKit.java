@@ -15,9 +15,10 @@ import io.otpspring.core.supervision.SupervisorSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One test's view of a node: probes, faults, virtual time, and the supervisors it started, which
- * it shuts down at the end. {@link io.otpspring.test.junit.OtpTest @OtpTest} gives each test a
- * kit on a node of its own; in a Spring test, inject the kit of the application's node.
+ * One test's view of a node: probes, faults, virtual time, and the supervisors it started.
+ * {@link io.otpspring.test.junit.OtpTest @OtpTest} gives each test a kit on a node of its own and
+ * calls {@link #shutDown} after it. In a Spring test, inject the kit of the application's node:
+ * the context owns that node, and nothing shuts the kit's probes or supervisors down but the test.
  */
 public final class OtpTestKit {
 
@@ -53,12 +54,12 @@ public final class OtpTestKit {
         return time;
     }
 
-    /** A new probe on the node, killed at the end of the test. */
+    /** A new probe on the node, killed by {@link #shutDown} (at the end of an {@code @OtpTest}). */
     public TestProbe probe() {
         return probe(TestProbe.DEFAULT_WAIT);
     }
 
-    /** A new probe whose {@code expect} methods wait up to {@code wait}, killed at the end of the test. */
+    /** A new probe whose {@code expect} methods wait up to {@code wait}, killed by {@link #shutDown}. */
     public TestProbe probe(Duration wait) {
         TestProbe probe = TestProbe.spawn(node, wait);
         synchronized (probes) {

@@ -92,12 +92,11 @@ public final class TestProbe {
         }
     }
 
-    /** Receives the next message, which must be the {@link Down} of {@code target} (watched with {@link #monitor}). */
-    public Down expectDown(ProcessRef target) {
+    /** Receives the next message, which must be the {@link Down} of the monitor {@code ref} ({@link #monitor} returned it). */
+    public Down expectDown(MonitorRef ref) {
         Down down = expectMessage(Down.class);
-        Pid expected = target.resolve();
-        if (expected != null && !expected.equals(down.pid())) {
-            throw new AssertionError("expected the Down of " + expected + " but got " + down);
+        if (!ref.equals(down.ref())) {
+            throw new AssertionError("expected the Down of monitor " + ref + " but got " + down);
         }
         return down;
     }

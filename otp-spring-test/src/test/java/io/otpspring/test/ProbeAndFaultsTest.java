@@ -7,6 +7,7 @@ import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.genserver.Reply;
 import io.otpspring.core.process.Down;
 import io.otpspring.core.process.ExitReason;
+import io.otpspring.core.process.MonitorRef;
 import io.otpspring.core.process.Pid;
 import io.otpspring.core.registry.Registration;
 import io.otpspring.core.registry.Registry;
@@ -14,6 +15,7 @@ import io.otpspring.core.supervision.ChildSpec;
 import io.otpspring.core.supervision.SupervisorSpec;
 import io.otpspring.test.Faults.InjectedCrash;
 import io.otpspring.test.junit.OtpTest;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import static io.otpspring.test.OtpAssertions.assertThat;
@@ -52,7 +54,7 @@ class ProbeAndFaultsTest {
         Pid linked = GenServer.start(kit.node(), new Ponger());
         TestProbe probe = kit.probe();
 
-        probe.monitor(ponger);
+        MonitorRef watching = probe.monitor(ponger);
         probe.link(linked);
         String answer = probe.asProbe(self -> GenServer.call(ponger, "ping"));
         assertThat(answer).isEqualTo("pong");
@@ -62,7 +64,7 @@ class ProbeAndFaultsTest {
         kit.faults().kill(ponger);
         kit.faults().crash(linked);
 
-        Down down = probe.expectDown(ponger);
+        Down down = probe.expectDown(watching);
         assertThat(down.reason()).isEqualTo(ExitReason.KILLED);
         assertThat(probe.expectExit(linked).reason()).isInstanceOfSatisfying(ExitReason.Crash.class,
                 crash -> assertThat(crash.cause()).isInstanceOf(InjectedCrash.class));
@@ -81,5 +83,16 @@ class ProbeAndFaultsTest {
         Pid restarted = kit.faults().awaitRestart(kit.node().named("ponger"), ponger);
         assertThat(GenServer.<String>call(restarted, "ping")).isEqualTo("pong");
         assertThatSupervisor(sup).child("ponger").hasRestarted(1).hasLastCrashed(InjectedCrash.class);
+    }
+
+    /** Nested tests get a kit (and a node) of their own too. */
+    @Nested
+    class Nested_ {
+
+        @Test
+        void aNestedTestHasItsOwnNode(OtpTestKit kit, io.otpspring.core.process.Node node) {
+            assertThat(kit.node()).isSameAs(node);
+            assertThat(node.name()).startsWith("test-Nested_");
+        }
     }
 }

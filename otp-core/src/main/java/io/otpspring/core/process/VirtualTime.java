@@ -27,6 +27,9 @@ public final class VirtualTime extends AbstractExecutorService implements Schedu
 
     /** Moves the clock forward by {@code duration}, running every timer due meanwhile; returns how many ran. */
     public int advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("time moves forward only; cannot advance by " + duration);
+        }
         long target;
         synchronized (this) {
             target = now + duration.toNanos();
@@ -37,11 +40,12 @@ public final class VirtualTime extends AbstractExecutorService implements Schedu
             synchronized (this) {
                 due = tasks.peek();
                 if (due == null || due.at > target) {
-                    now = target;
+                    // another advance (or a timer advancing) may have moved it further meanwhile
+                    now = Math.max(now, target);
                     return ran;
                 }
                 tasks.poll();
-                now = due.at;
+                now = Math.max(now, due.at);
                 if (due.period > 0) {
                     due.at += due.period;
                     due.order = sequence++;

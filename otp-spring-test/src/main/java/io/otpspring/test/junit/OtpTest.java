@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gives each test a node of its own, so tests run in parallel without meeting each other's
- * processes or names. Test methods (and constructors) may take an {@link io.otpspring.test.OtpTestKit},
+ * processes or names. Test methods (also in {@code @Nested} classes) may take an {@link io.otpspring.test.OtpTestKit},
  * the {@link io.otpspring.core.process.Node} or its {@link io.otpspring.core.process.VirtualTime}.
  * After each test the kit shuts down the supervisors it started and its probes; the test fails if
  * processes are still alive then (it leaked them), and the node is closed either way.

@@ -1,7 +1,9 @@
 package io.otpspring.test.junit;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -48,10 +50,12 @@ public final class OtpTestExtension implements BeforeEachCallback, AfterEachCall
         }
     }
 
+    /** Test methods' parameters only: a kit lives as long as one test method. */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == OtpTestKit.class || type == Node.class || type == VirtualTime.class;
+        return parameter.getDeclaringExecutable() instanceof Method
+                && (type == OtpTestKit.class || type == Node.class || type == VirtualTime.class);
     }
 
     @Override
@@ -68,8 +72,14 @@ public final class OtpTestExtension implements BeforeEachCallback, AfterEachCall
         }, OtpTestKit.class);
     }
 
+    /** The {@code @OtpTest} of the test class, or of a class it is nested in. */
     private static OtpTest settings(ExtensionContext context) {
-        return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), OtpTest.class)
-                .orElseThrow(() -> new IllegalStateException("OtpTestExtension is meant to be used through @OtpTest"));
+        for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
+            Optional<OtpTest> found = AnnotationSupport.findAnnotation(type, OtpTest.class);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new IllegalStateException("OtpTestExtension is meant to be used through @OtpTest");
     }
 }
