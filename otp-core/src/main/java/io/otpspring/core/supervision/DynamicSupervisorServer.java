@@ -41,30 +41,15 @@ final class DynamicSupervisorServer implements GenServer {
         this.budget = new RestartBudget(spec.intensity(), spec.period());
     }
 
-    /** One child: its spec, its current incarnation, and the dead one a pending restart succeeds. */
-    private static final class Child {
-
-        private final ChildSpec spec;
-        private @Nullable Pid pid;
-        private @Nullable Pid predecessor;
-        private @Nullable ChildHistory history;
+    /** One child: running, or waiting for a restart. */
+    private static final class Child extends SupervisedChild {
 
         Child(ChildSpec spec) {
-            this.spec = spec;
-        }
-
-        ChildHistory history() {
-            ChildHistory current = history;
-            if (current == null) {
-                current = new ChildHistory();
-                history = current;
-            }
-            return current;
+            super(spec);
         }
 
         ChildInfo info(long now, Duration period) {
-            return ChildHistory.info(spec, pid, pid != null ? ChildStatus.RUNNING : ChildStatus.RESTARTING, history,
-                    now, period);
+            return info(pid != null ? ChildStatus.RUNNING : ChildStatus.RESTARTING, now, period);
         }
     }
 

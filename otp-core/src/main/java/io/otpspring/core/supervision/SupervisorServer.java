@@ -50,37 +50,23 @@ final class SupervisorServer implements GenServer {
         this.budget = new RestartBudget(spec.intensity(), spec.period());
     }
 
-    /** One child: its spec, its current incarnation and the dead one a restart succeeds. */
-    private static final class Child {
+    /** One child, and the ticket of the pending restart it waits for (0 when none). */
+    private static final class Child extends SupervisedChild {
 
-        private final ChildSpec spec;
-        private @Nullable Pid pid;
-        private @Nullable Pid predecessor;
-        /** The ticket of the pending restart it waits for, 0 when none. */
         private long restartTicket;
-        private @Nullable ChildHistory history;
 
         Child(ChildSpec spec) {
-            this.spec = spec;
+            super(spec);
         }
 
         ChildState state() {
             return new ChildState(spec.id(), spec.restart(), spec.significant(), pid != null, spec.dependsOn());
         }
 
-        ChildHistory history() {
-            ChildHistory current = history;
-            if (current == null) {
-                current = new ChildHistory();
-                history = current;
-            }
-            return current;
-        }
-
         ChildInfo info(long now, Duration period) {
             ChildStatus status = pid != null ? ChildStatus.RUNNING
                     : restartTicket != 0 ? ChildStatus.RESTARTING : ChildStatus.TERMINATED;
-            return ChildHistory.info(spec, pid, status, history, now, period);
+            return info(status, now, period);
         }
     }
 
