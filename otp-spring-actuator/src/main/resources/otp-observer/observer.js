@@ -123,7 +123,8 @@
     }
 
     function processUrl(name) {
-        return state.endpoint + '/processes/' + encodeURIComponent(name);
+        // one segment per part of the name: a key may hold '/', which the endpoint joins back
+        return state.endpoint + '/processes/' + name.split('/').map(encodeURIComponent).join('/');
     }
 
     // ---------------------------------------------------------------- start and poll

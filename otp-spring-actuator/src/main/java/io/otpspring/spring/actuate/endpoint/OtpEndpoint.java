@@ -110,11 +110,14 @@ public class OtpEndpoint {
         return new RegistryDescriptor.Namespace(keys, count, entries, entries.size() < count);
     }
 
-    /** {@code processes/{name}}: one process in detail; unknown names are not found. */
+    /**
+     * {@code processes/{name}}: one process in detail; unknown names are not found. The name is the
+     * rest of the path, so a per-key process whose key holds a {@code /} is reachable too.
+     */
     @ReadOperation
-    public @Nullable ProcessDescriptor process(@Selector String section, @Selector String name,
-            SecurityContext security) {
-        Located located = PROCESSES.equals(section) ? inspector.locate(name) : null;
+    public @Nullable ProcessDescriptor process(@Selector String section,
+            @Selector(match = Selector.Match.ALL_REMAINING) String[] name, SecurityContext security) {
+        Located located = PROCESSES.equals(section) ? inspector.locate(String.join("/", name)) : null;
         return located == null ? null : describe(located, security);
     }
 
@@ -154,7 +157,9 @@ public class OtpEndpoint {
      * dependents are not restarted); {@code kill} kills it, and its supervisor reacts as to any crash.
      */
     @WriteOperation
-    public WebEndpointResponse<ActionDescriptor> act(@Selector String section, @Selector String name, String action) {
+    public WebEndpointResponse<ActionDescriptor> act(@Selector String section,
+            @Selector(match = Selector.Match.ALL_REMAINING) String[] path, String action) {
+        String name = String.join("/", path);
         Located located = PROCESSES.equals(section) ? inspector.locate(name) : null;
         if (located == null) {
             return refused(name, action, "no process named '" + name + "'", WebEndpointResponse.STATUS_NOT_FOUND);

@@ -134,6 +134,17 @@ class OtpEndpointTest {
     }
 
     @Test
+    void aKeyHoldingASlashIsTheRestOfThePath(@Autowired DynamicProcesses<Counter> counters) {
+        counters.getOrStart("eu/alice");
+        String pid = counters.whereis("eu/alice").toString();
+
+        ProcessDescriptor detail = get("/actuator/otp/processes/counter[eu/alice]", ProcessDescriptor.class);
+
+        assertThat(detail.name()).isEqualTo("counter[eu/alice]");
+        assertThat(detail.pid()).isEqualTo(pid);
+    }
+
+    @Test
     void unknownNamesAreNotFound() {
         http.get().uri("/actuator/otp/processes/nobody").exchange().expectStatus().isNotFound();
         http.get().uri("/actuator/otp/elsewhere").exchange().expectStatus().isNotFound();

@@ -91,6 +91,17 @@ class OtpEndpointWriteTest {
     }
 
     @Test
+    void aProcessWhoseKeyHoldsASlashCanBeActedOn(
+            @Autowired io.otpspring.spring.process.DynamicProcesses<TestApplication.Counter> counters) {
+        counters.getOrStart("eu/bob");
+        Pid before = counters.whereis("eu/bob");
+
+        act("counter[eu/bob]", "kill", 200);
+
+        await().atMost(WAIT).until(() -> !before.isAlive());
+    }
+
+    @Test
     void valuesAreShownWhenShowValuesIsAlways(@Autowired Registry<String, String> users,
             @Autowired StateMachineHandle<Light> trafficLight) {
         users.register("carol", node.whereis("pricing"), "visible");
@@ -109,7 +120,8 @@ class OtpEndpointWriteTest {
     }
 
     private ActionDescriptor act(String name, String action, int status) {
-        return http.post().uri("/actuator/otp/processes/{name}", name).contentType(MediaType.APPLICATION_JSON)
+        // the name as path segments: a key's '/' must stay a separator, not become %2F
+        return http.post().uri("/actuator/otp/processes/" + name).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("action", action)).exchange().expectStatus().isEqualTo(status)
                 .expectBody(ActionDescriptor.class).returnResult().getResponseBody();
     }
