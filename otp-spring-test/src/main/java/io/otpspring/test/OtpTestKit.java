@@ -10,6 +10,8 @@ import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
 import io.otpspring.core.process.VirtualTime;
 import io.otpspring.core.registry.Registry;
+import io.otpspring.core.supervision.DynamicSupervisor;
+import io.otpspring.core.supervision.DynamicSupervisorSpec;
 import io.otpspring.core.supervision.Supervisor;
 import io.otpspring.core.supervision.SupervisorSpec;
 import org.jspecify.annotations.Nullable;
@@ -80,7 +82,15 @@ public final class OtpTestKit {
 
     /** Starts a supervisor and its children; the kit shuts it down at the end of the test. */
     public Pid startSupervisor(SupervisorSpec spec) {
-        Pid supervisor = Supervisor.start(node, spec);
+        return shutDownAtEnd(Supervisor.start(node, spec));
+    }
+
+    /** Starts a dynamic supervisor, with no children yet; the kit shuts it down (and them) at the end of the test. */
+    public Pid startDynamicSupervisor(DynamicSupervisorSpec spec) {
+        return shutDownAtEnd(DynamicSupervisor.start(node, spec));
+    }
+
+    private Pid shutDownAtEnd(Pid supervisor) {
         synchronized (started) {
             started.add(supervisor);
         }

@@ -1,7 +1,10 @@
 package io.otpspring.test;
 
 import io.otpspring.core.process.Node;
+import io.otpspring.core.process.Pid;
 import io.otpspring.core.supervision.ChildSpec;
+import io.otpspring.core.supervision.DynamicSupervisor;
+import io.otpspring.core.supervision.DynamicSupervisorSpec;
 import io.otpspring.core.supervision.Supervisor;
 import io.otpspring.core.supervision.SupervisorSpec;
 import io.otpspring.test.junit.OtpTest;
@@ -15,7 +18,7 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-/** @OtpTest fails a test that leaves processes alive, and shuts down what the kit started. */
+/** @OtpTest fails a test that leaves processes alive, and shuts down what the kit started (supervisors, dynamic ones, probes). */
 class LeakCheckTest {
 
     /** Run by the engine below, not on its own. */
@@ -28,8 +31,10 @@ class LeakCheckTest {
         }
 
         @Test
-        void startsOneThroughTheKit(OtpTestKit kit) {
+        void startsThemThroughTheKit(OtpTestKit kit) {
             kit.startSupervisor(SupervisorSpec.oneForOne(ChildSpec.worker("a", ProbeAndFaultsTest.Ponger::new)));
+            Pid carts = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults());
+            DynamicSupervisor.startChild(carts, ChildSpec.worker("cart", ProbeAndFaultsTest.Ponger::new)).orElseThrow();
             kit.probe();
         }
     }

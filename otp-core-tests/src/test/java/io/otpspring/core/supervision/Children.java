@@ -1,7 +1,6 @@
 package io.otpspring.core.supervision;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.otpspring.core.process.Pid;
@@ -11,11 +10,6 @@ import io.otpspring.core.process.ProcessRef;
 final class Children {
 
     private Children() {
-    }
-
-    /** The child ids in start order. */
-    static List<String> ids(ProcessRef supervisor) {
-        return Supervisor.whichChildren(supervisor).stream().map(ChildInfo::id).toList();
     }
 
     /** The current incarnation of each child, in start order ({@code null} when not running). */

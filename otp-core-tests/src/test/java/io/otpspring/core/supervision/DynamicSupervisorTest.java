@@ -15,26 +15,23 @@ import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
 import io.otpspring.core.process.StartException;
 import io.otpspring.core.supervision.RecordingServer.Quirk;
-import org.junit.jupiter.api.AfterEach;
+import io.otpspring.test.OtpTestKit;
+import io.otpspring.test.junit.OtpTest;
 import org.junit.jupiter.api.Test;
 
+import static io.otpspring.test.OtpAssertions.assertThat;
+import static io.otpspring.test.OtpAssertions.assertThatSupervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** Dynamic supervisors on real processes: starting on demand, max children, restarts, intensity, shutdown. */
+@OtpTest
 class DynamicSupervisorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ExitReason GAVE_UP = ExitReason.shutdown("reached_max_restart_intensity");
 
-    private final Node node = Node.start("dynamic");
     private final Events events = new Events();
-
-    @AfterEach
-    void closeNode() {
-        node.close();
-    }
 
     /** A server that answers every call with the argument it was started with. */
     record Greeter(String name) implements GenServer {
@@ -45,8 +42,8 @@ class DynamicSupervisorTest {
     }
 
     @Test
-    void startsChildrenOnDemandEachWithItsOwnArguments() {
-        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults());
+    void startsChildrenOnDemandEachWithItsOwnArguments(OtpTestKit kit) {
+        Pid sup = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults());
         assertThat(DynamicSupervisor.countChildren(sup)).isEqualTo(new ChildCounts(0, 0, 0, 0));
 
         Pid alice = DynamicSupervisor.startChild(sup, ChildSpec.worker("greeter", () -> new Greeter("alice"))).orElseThrow();
@@ -59,8 +56,8 @@ class DynamicSupervisorTest {
     }
 
     @Test
-    void aStartBeyondMaxChildrenIsRefusedAsAValueAndTheSupervisorLivesOn() {
-        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults().withMaxChildren(2));
+    void aStartBeyondMaxChildrenIsRefusedAsAValueAndTheSupervisorLivesOn(OtpTestKit kit) {
+        Pid sup = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults().withMaxChildren(2));
         Pid first = DynamicSupervisor.startChild(sup, RecordingServer.child("a", events)).orElseThrow();
         DynamicSupervisor.startChild(sup, RecordingServer.child("b", events)).orElseThrow();
 
@@ -69,7 +66,7 @@ class DynamicSupervisorTest {
         assertThat(refused).isEqualTo(new StartResult.MaxChildrenReached(2));
         assertThatThrownBy(refused::orElseThrow).isInstanceOf(StartException.class)
                 .satisfies(error -> assertThat(((StartException) error).reason()).isEqualTo(StartResult.MAX_CHILDREN));
-        assertThat(sup.isAlive()).isTrue();
+        assertThat(sup).isAlive();
         assertThat(events.lifecycle()).doesNotContain("init:c");
 
         assertThat(DynamicSupervisor.terminateChild(sup, first)).isTrue();
@@ -78,11 +75,11 @@ class DynamicSupervisorTest {
     }
 
     @Test
-    void racingStartsNeverExceedMaxChildren() throws Exception {
+    void racingStartsNeverExceedMaxChildren(OtpTestKit kit) throws Exception {
         int max = 10;
         int threads = 8;
         int attemptsEach = 5;
-        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults().withMaxChildren(max));
+        Pid sup = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults().withMaxChildren(max));
         CyclicBarrier start = new CyclicBarrier(threads);
         AtomicInteger started = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -111,37 +108,36 @@ class DynamicSupervisorTest {
     }
 
     @Test
-    void aFailedStartIsAValueAndLeavesNoChild() {
-        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults());
+    void aFailedStartIsAValueAndLeavesNoChild(OtpTestKit kit) {
+        Pid sup = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults());
 
         StartResult result = DynamicSupervisor.startChild(sup, RecordingServer.child("a", events, Quirk.FAILING_INIT));
 
         assertThat(result).isInstanceOfSatisfying(StartResult.Failed.class,
                 failed -> assertThat(failed.reason()).isInstanceOf(ExitReason.Crash.class));
         assertThatThrownBy(result::orElseThrow).isInstanceOf(StartException.class).hasMessageContaining("init of a fails");
-        assertThat(sup.isAlive()).isTrue();
+        assertThat(sup).isAlive();
         assertThat(DynamicSupervisor.countChildren(sup).specs()).isZero();
     }
 
     @Test
-    void aPermanentChildIsRestartedAloneWithAFreshIncarnation() {
-        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults());
+    void aPermanentChildIsRestartedAloneWithAFreshIncarnation(OtpTestKit kit) {
+        Pid sup = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults());
         Pid a = DynamicSupervisor.startChild(sup, RecordingServer.child("a", events)).orElseThrow();
         Pid b = DynamicSupervisor.startChild(sup, RecordingServer.child("b", events)).orElseThrow();
 
-        GenServer.cast(a, new RecordingServer.Crash());
+        kit.faults().crash(a);
 
-        await().atMost(WAIT).until(() -> restartsOf(sup, "a") == 1 && pidOf(sup, "a") != null);
-        Pid restarted = pidOf(sup, "a");
+        Pid restarted = assertThatSupervisor(sup).eventually().child("a").hasRestarted(1).isRunning().pid();
         assertThat(restarted).isNotEqualTo(a);
-        assertThat(b.isAlive()).as("one_for_one: the sibling lives on").isTrue();
+        assertThatSupervisor(sup).hasChildren("b", "a").child("b").hasRestarted(0);
+        assertThat(b).as("one_for_one: the sibling lives on").isAlive();
         assertThat((Pid) GenServer.call(restarted, "who")).isEqualTo(restarted);
-        assertThat(DynamicSupervisor.whichChildren(sup)).extracting(ChildInfo::id).containsExactly("b", "a");
     }
 
     @Test
-    void restartTypesDecideWhoComesBack() {
-        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults());
+    void restartTypesDecideWhoComesBack(OtpTestKit kit) {
+        Pid sup = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults());
         Pid transientCrash = start(sup, "transient-crash", Restart.TRANSIENT);
         Pid transientNormal = start(sup, "transient-normal", Restart.TRANSIENT);
         Pid temporary = start(sup, "temporary", Restart.TEMPORARY);
@@ -150,53 +146,51 @@ class DynamicSupervisorTest {
         GenServer.cast(transientNormal, new RecordingServer.StopWith(ExitReason.NORMAL));
         GenServer.cast(temporary, new RecordingServer.Crash());
 
-        await().atMost(WAIT).until(() -> DynamicSupervisor.countChildren(sup).specs() == 1
-                && pidOf(sup, "transient-crash") != null);
-        assertThat(restartsOf(sup, "transient-crash")).isEqualTo(1);
-        assertThat(temporary.isAlive()).isFalse();
-        assertThat(transientNormal.isAlive()).isFalse();
+        assertThatSupervisor(sup).eventually().hasChildren("transient-crash")
+                .child("transient-crash").hasRestarted(1).isRunning();
+        assertThat(temporary).isDead();
+        assertThat(transientNormal).isDead();
     }
 
     @Test
-    void crashesBeyondTheIntensityStopTheSupervisorAndAllItsChildren() {
-        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults().withIntensity(2, Duration.ofSeconds(30)));
+    void crashesBeyondTheIntensityStopTheSupervisorAndAllItsChildren(OtpTestKit kit) {
+        Pid sup = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults().withIntensity(2, Duration.ofSeconds(30)));
         Pid bystander = DynamicSupervisor.startChild(sup, RecordingServer.child("bystander", events)).orElseThrow();
-        DynamicSupervisor.startChild(sup, RecordingServer.child("a", events)).orElseThrow();
+        Pid a = DynamicSupervisor.startChild(sup, RecordingServer.child("a", events)).orElseThrow();
 
-        for (int crash = 1; crash <= 2; crash++) {
-            GenServer.cast(pidOf(sup, "a"), new RecordingServer.Crash());
-            int restarts = crash;
-            await().atMost(WAIT).until(() -> restartsOf(sup, "a") == restarts && pidOf(sup, "a") != null);
+        for (int restarts = 1; restarts <= 2; restarts++) {
+            kit.faults().crash(a);
+            a = assertThatSupervisor(sup).eventually().child("a").hasRestarted(restarts).isRunning().pid();
         }
-        GenServer.cast(pidOf(sup, "a"), new RecordingServer.Crash());
+        kit.faults().crash(a);
 
-        assertThat(node.awaitExit(sup, WAIT)).isEqualTo(GAVE_UP);
-        assertThat(bystander.isAlive()).isFalse();
+        assertThat(sup).eventually().hasExitedWith(GAVE_UP);
+        assertThat(bystander).isDead();
         assertThat(events.terminateReason("bystander")).isEqualTo(ExitReason.SHUTDOWN);
     }
 
     @Test
-    void aRestartThatFailsIsRetriedAndCountsAgainstTheIntensity() {
+    void aRestartThatFailsIsRetriedAndCountsAgainstTheIntensity(OtpTestKit kit) {
         AtomicInteger incarnations = new AtomicInteger();
         ChildSpec failsAfterTheFirst = ChildSpec.worker("a", () -> new RecordingServer("a", events,
                 incarnations.getAndIncrement() == 0 ? Quirk.NONE : Quirk.FAILING_INIT));
-        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults().withIntensity(3, Duration.ofSeconds(30)));
+        Pid sup = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults().withIntensity(3, Duration.ofSeconds(30)));
         Pid a = DynamicSupervisor.startChild(sup, failsAfterTheFirst).orElseThrow();
 
-        GenServer.cast(a, new RecordingServer.Crash());
+        GenServer.cast(a, new RecordingServer.Crash());   // from its handler: its terminate runs
 
-        assertThat(node.awaitExit(sup, WAIT)).isEqualTo(GAVE_UP);
+        assertThat(sup).eventually().hasExitedWith(GAVE_UP);
         assertThat(events.lifecycle()).containsExactly("init:a", "terminate:a", "init:a", "init:a", "init:a");
     }
 
     @Test
-    void terminateChildStopsAndForgetsEvenAPermanentChild() {
-        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults());
+    void terminateChildStopsAndForgetsEvenAPermanentChild(OtpTestKit kit) {
+        Pid sup = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults());
         Pid a = DynamicSupervisor.startChild(sup, RecordingServer.child("a", events)).orElseThrow();
 
         assertThat(DynamicSupervisor.terminateChild(sup, a)).isTrue();
 
-        assertThat(a.isAlive()).isFalse();
+        assertThat(a).isDead();
         assertThat(events.terminateReason("a")).isEqualTo(ExitReason.SHUTDOWN);
         assertThat(DynamicSupervisor.countChildren(sup).specs()).isZero();
         assertThat(DynamicSupervisor.terminateChild(sup, a)).as("no longer a child").isFalse();
@@ -204,10 +198,10 @@ class DynamicSupervisorTest {
     }
 
     @Test
-    void stoppingTheSupervisorStopsAllChildrenTogether() {
+    void stoppingTheSupervisorStopsAllChildrenTogether(OtpTestKit kit, Node node) {
         // a's terminate waits for b's: stopping them one after the other would never finish a's
         CountDownLatch bTerminated = new CountDownLatch(1);
-        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults());
+        Pid sup = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults());
         DynamicSupervisor.startChild(sup, ChildSpec.worker("a", () -> new GenServer() {
             @Override
             public void terminate(ExitReason reason) throws InterruptedException {
@@ -229,8 +223,8 @@ class DynamicSupervisorTest {
     }
 
     @Test
-    void aChildThatIgnoresItsShutdownIsKilledWhenItsTimeoutRunsOut() {
-        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults());
+    void aChildThatIgnoresItsShutdownIsKilledWhenItsTimeoutRunsOut(OtpTestKit kit, Node node) {
+        Pid sup = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults());
         Pid hanging = DynamicSupervisor.startChild(sup, RecordingServer.child("hanging", events, Quirk.HANGING_TERMINATE)
                 .withShutdown(Shutdown.timeout(Duration.ofMillis(100)))).orElseThrow();
         Pid brutal = DynamicSupervisor.startChild(sup, RecordingServer.child("brutal", events)
@@ -238,15 +232,15 @@ class DynamicSupervisorTest {
 
         assertThat(node.stop(sup, ExitReason.SHUTDOWN, WAIT)).isTrue();
 
-        assertThat(node.exitReason(hanging)).isEqualTo(ExitReason.KILLED);
-        assertThat(node.exitReason(brutal)).isEqualTo(ExitReason.KILLED);
+        assertThat(hanging).hasExitedWith(ExitReason.KILLED);
+        assertThat(brutal).hasExitedWith(ExitReason.KILLED);
         assertThat(events.lifecycle()).contains("terminate:hanging").doesNotContain("terminate:brutal");
     }
 
     @Test
-    void thousandsOfChildrenStartAndStopWithTheSupervisor() {
+    void thousandsOfChildrenStartAndStopWithTheSupervisor(OtpTestKit kit, Node node) {
         int children = 10_000;
-        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults());
+        Pid sup = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults());
         for (int i = 0; i < children; i++) {
             DynamicSupervisor.startChild(sup, ChildSpec.worker("idle", () -> new GenServer() {
             }).withRestart(Restart.TEMPORARY)).orElseThrow();
@@ -259,8 +253,8 @@ class DynamicSupervisorTest {
     }
 
     @Test
-    void refusesSignificantChildren() {
-        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults());
+    void refusesSignificantChildren(OtpTestKit kit) {
+        Pid sup = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults());
 
         assertThatThrownBy(() -> DynamicSupervisor.startChild(sup,
                 RecordingServer.child("a", events).withRestart(Restart.TRANSIENT).withSignificant(true)))
@@ -270,10 +264,11 @@ class DynamicSupervisorTest {
     }
 
     @Test
-    void aDynamicSupervisorCanBeAChildOfASupervisor() {
-        Pid root = Supervisor.start(node, SupervisorSpec.oneForOne(
+    void aDynamicSupervisorCanBeAChildOfASupervisor(OtpTestKit kit, Node node) {
+        Pid root = kit.startSupervisor(SupervisorSpec.oneForOne(
                 ChildSpec.dynamicSupervisor("carts", DynamicSupervisorSpec.defaults()).withName("carts")));
         DynamicSupervisor.startChild(node.named("carts"), RecordingServer.child("cart", events)).orElseThrow();
+        assertThatSupervisor(node.named("carts")).hasChildren("cart");
         assertThat(Supervisor.whichChildren(root)).singleElement()
                 .satisfies(child -> assertThat(child.type()).isEqualTo(ChildType.SUPERVISOR));
 
@@ -284,15 +279,5 @@ class DynamicSupervisorTest {
 
     private Pid start(Pid sup, String id, Restart restart) {
         return DynamicSupervisor.startChild(sup, RecordingServer.child(id, events).withRestart(restart)).orElseThrow();
-    }
-
-    private static Pid pidOf(Pid sup, String id) {
-        return DynamicSupervisor.whichChildren(sup).stream().filter(child -> child.id().equals(id))
-                .map(ChildInfo::pid).findFirst().orElse(null);
-    }
-
-    private static int restartsOf(Pid sup, String id) {
-        return DynamicSupervisor.whichChildren(sup).stream().filter(child -> child.id().equals(id))
-                .mapToInt(ChildInfo::restarts).findFirst().orElse(-1);
     }
 }

@@ -23,12 +23,16 @@ import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
 import io.otpspring.core.process.ProcessContext;
 import io.otpspring.core.process.RegisteredName;
+import io.otpspring.test.OtpTestKit;
+import io.otpspring.test.junit.OtpTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static io.otpspring.test.OtpAssertions.assertThat;
+import static io.otpspring.test.OtpAssertions.assertThatSupervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * A named child keeps its messages across restarts: what is queued (or sent by name while it is
  * restarting) reaches the next incarnation in order, or becomes a counted dead letter; none is lost.
  */
+@OtpTest
 class NamedRestartTest {
 
     private static final String NAME = "worker";
@@ -44,26 +49,28 @@ class NamedRestartTest {
     record Seq(int sender, int n) {
     }
 
-    private final Node node = Node.start("named");
     private final Events events = new Events();
     private final Queue<DeadLetter> deadLetters = new ConcurrentLinkedQueue<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    private OtpTestKit kit;
+    private Node node;
     private RegisteredName worker;
 
     @BeforeEach
-    void recordDeadLetters() {
+    void recordDeadLetters(OtpTestKit kit) {
+        this.kit = kit;
+        node = kit.node();
         node.deadLetters().subscribe(deadLetters::add);
         worker = node.named(NAME);
     }
 
     @AfterEach
-    void closeNode() {
+    void releaseTheBlockedWorker() {
         release.countDown();
-        node.close();
     }
 
     private Pid startSupervised(MailboxOnRestart onRestart) {
-        return Supervisor.start(node, SupervisorSpec.oneForOne(
+        return kit.startSupervisor(SupervisorSpec.oneForOne(
                         RecordingServer.child("w", events).withName(NAME).withMailboxOnRestart(onRestart))
                 .withIntensity(1_000, Duration.ofSeconds(5)));
     }
@@ -218,29 +225,26 @@ class NamedRestartTest {
 
     @Test
     void aServerThatRegistersItsNameInInitIsRestartedUnderThatName() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(ChildSpec.worker("w", SelfRegistering::new)));
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(ChildSpec.worker("w", SelfRegistering::new)));
         Pid first = node.whereis(NAME);
 
         GenServer.cast(worker, "crash");
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(node.whereis(NAME)).isNotNull().isNotEqualTo(first));
-        assertThat(sup.isAlive()).isTrue();
+        kit.faults().awaitRestart(worker, first);
+        assertThat(sup).isAlive();
     }
 
     @Test
     void aNameGivenWithRegisterLeavesTheDeadIncarnationOnRestart() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(ChildSpec.worker("w", Crashing::new)));
-        Pid first = Supervisor.whichChildren(sup).get(0).pid();
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(ChildSpec.worker("w", Crashing::new)));
+        Pid first = assertThatSupervisor(sup).child("w").pid();
         node.register(NAME, first);
 
         GenServer.cast(first, "crash");
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Pid restarted = Supervisor.whichChildren(sup).get(0).pid();
-            assertThat(restarted).isNotNull().isNotEqualTo(first);
-            assertThat(worker.resolve()).as("the name no longer points at the dead incarnation").isNull();
-        });
+        Pid restarted = assertThatSupervisor(sup).eventually().child("w").hasRestarted(1).isRunning().pid();
+        assertThat(restarted).isNotEqualTo(first);
+        assertThat(worker.resolve()).as("the name no longer points at the dead incarnation").isNull();
     }
 
     /** Crashes on any cast. */

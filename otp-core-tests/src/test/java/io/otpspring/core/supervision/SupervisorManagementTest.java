@@ -10,27 +10,25 @@ import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
 import io.otpspring.core.process.StartException;
 import io.otpspring.core.supervision.RecordingServer.Quirk;
-import org.junit.jupiter.api.AfterEach;
+import io.otpspring.test.OtpTestKit;
+import io.otpspring.test.junit.OtpTest;
 import org.junit.jupiter.api.Test;
 
+import static io.otpspring.test.OtpAssertions.assertThat;
+import static io.otpspring.test.OtpAssertions.assertThatSupervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The management API: which/count children, start, terminate, restart and delete a child. */
+@OtpTest
 class SupervisorManagementTest {
 
-    private final Node node = Node.start("management");
     private final Events events = new Events();
 
-    @AfterEach
-    void closeNode() {
-        node.close();
-    }
-
     @Test
-    void whichChildrenListsChildrenInStartOrder() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(
+    void whichChildrenListsChildrenInStartOrder(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(
                 RecordingServer.child("a", events),
                 RecordingServer.child("b", events).withRestart(Restart.TEMPORARY),
                 ChildSpec.supervisor("inner", SupervisorSpec.oneForOne())));
@@ -43,15 +41,15 @@ class SupervisorManagementTest {
         assertThat(children).extracting(ChildInfo::restart)
                 .containsExactly(Restart.PERMANENT, Restart.TEMPORARY, Restart.PERMANENT);
         assertThat(children).allSatisfy(child -> {
-            assertThat(child.pid().isAlive()).isTrue();
+            assertThat(child.pid()).isAlive();
             assertThat(child.restarts()).isZero();
         });
         assertThat(GenServer.<Pid>call(children.getFirst().pid(), "who")).isEqualTo(children.getFirst().pid());
     }
 
     @Test
-    void countChildrenCountsSpecsActiveSupervisorsAndWorkers() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(
+    void countChildrenCountsSpecsActiveSupervisorsAndWorkers(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(
                 RecordingServer.child("a", events), RecordingServer.child("b", events),
                 ChildSpec.supervisor("inner", SupervisorSpec.oneForOne())));
         assertThat(Supervisor.countChildren(sup)).isEqualTo(new ChildCounts(3, 3, 1, 2));
@@ -62,19 +60,19 @@ class SupervisorManagementTest {
     }
 
     @Test
-    void startChildAddsAndStartsAChildAtTheEnd() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(RecordingServer.child("a", events)));
+    void startChildAddsAndStartsAChildAtTheEnd(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(RecordingServer.child("a", events)));
 
         Pid b = Supervisor.startChild(sup, RecordingServer.child("b", events));
 
-        assertThat(b.isAlive()).isTrue();
+        assertThat(b).isAlive();
         assertThat(Children.pids(sup)).containsOnlyKeys("a", "b").containsEntry("b", b);
         assertThat(events.lifecycle()).containsExactly("init:a", "init:b");
     }
 
     @Test
-    void startChildRefusesADuplicateId() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(RecordingServer.child("a", events)));
+    void startChildRefusesADuplicateId(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(RecordingServer.child("a", events)));
         Pid a = Children.pid(sup, "a");
 
         assertThatThrownBy(() -> Supervisor.startChild(sup, RecordingServer.child("a", events)))
@@ -85,33 +83,33 @@ class SupervisorManagementTest {
     }
 
     @Test
-    void startChildWhoseInitFailsThrowsAndAddsNothing() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(RecordingServer.child("a", events)));
+    void startChildWhoseInitFailsThrowsAndAddsNothing(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(RecordingServer.child("a", events)));
 
         assertThatThrownBy(() -> Supervisor.startChild(sup,
                 RecordingServer.child("b", events, Quirk.FAILING_INIT).withName("b")))
                 .isInstanceOf(StartException.class);
 
-        assertThat(Children.ids(sup)).containsExactly("a");
-        assertThat(node.whereis("b")).isNull();
-        assertThat(sup.isAlive()).isTrue();
+        assertThatSupervisor(sup).hasChildren("a");
+        assertThat(kit.node().whereis("b")).isNull();
+        assertThat(sup).isAlive();
         // the id is free again
         assertThat(Supervisor.startChild(sup, RecordingServer.child("b", events)).isAlive()).isTrue();
     }
 
     @Test
-    void startChildRefusesASignificantChildWhenAutoShutdownIsNever() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne());
+    void startChildRefusesASignificantChildWhenAutoShutdownIsNever(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne());
 
         assertThatThrownBy(() -> Supervisor.startChild(sup,
                 RecordingServer.child("s", events).withRestart(Restart.TRANSIENT).withSignificant(true)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(Children.ids(sup)).isEmpty();
+        assertThatSupervisor(sup).hasChildren();
     }
 
     @Test
-    void terminateChildStopsItGracefullyAndKeepsItsSpecWithoutRestartingAnything() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForAll(
+    void terminateChildStopsItGracefullyAndKeepsItsSpecWithoutRestartingAnything(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForAll(
                 RecordingServer.child("a", events), RecordingServer.child("b", events)));
         Pid a = Children.pid(sup, "a");
         Pid b = Children.pid(sup, "b");
@@ -119,7 +117,7 @@ class SupervisorManagementTest {
 
         Supervisor.terminateChild(sup, "a");
 
-        assertThat(node.exitReason(a)).isEqualTo(ExitReason.SHUTDOWN);
+        assertThat(a).hasExitedWith(ExitReason.SHUTDOWN);
         assertThat(events.lifecycle()).containsExactly("terminate:a");
         assertThat(events.terminateReason("a")).isEqualTo(ExitReason.SHUTDOWN);
         assertThat(Supervisor.whichChildren(sup)).first()
@@ -132,18 +130,18 @@ class SupervisorManagementTest {
     }
 
     @Test
-    void terminateChildRemovesATemporaryChild() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(
+    void terminateChildRemovesATemporaryChild(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(
                 RecordingServer.child("a", events).withRestart(Restart.TEMPORARY), RecordingServer.child("b", events)));
 
         Supervisor.terminateChild(sup, "a");
 
-        assertThat(Children.ids(sup)).containsExactly("b");
+        assertThatSupervisor(sup).hasChildren("b");
     }
 
     @Test
-    void restartChildStartsATerminatedChildAgainUnderItsName() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(RecordingServer.child("a", events).withName("a")));
+    void restartChildStartsATerminatedChildAgainUnderItsName(OtpTestKit kit, Node node) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(RecordingServer.child("a", events).withName("a")));
         Pid first = Children.pid(sup, "a");
         Supervisor.terminateChild(sup, "a");
         assertThat(node.whereis("a")).isNull();
@@ -151,15 +149,15 @@ class SupervisorManagementTest {
         Pid second = Supervisor.restartChild(sup, "a");
 
         assertThat(second).isNotEqualTo(first);
-        assertThat(second.isAlive()).isTrue();
+        assertThat(second).isAlive();
         assertThat(Children.pid(sup, "a")).isEqualTo(second);
         assertThat(node.whereis("a")).isEqualTo(second);
         assertThat(events.lifecycle()).containsExactly("init:a", "terminate:a", "init:a");
     }
 
     @Test
-    void restartChildRefusesARunningChild() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(RecordingServer.child("a", events)));
+    void restartChildRefusesARunningChild(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(RecordingServer.child("a", events)));
         Pid a = Children.pid(sup, "a");
 
         assertThatThrownBy(() -> Supervisor.restartChild(sup, "a")).isInstanceOf(IllegalStateException.class);
@@ -167,37 +165,37 @@ class SupervisorManagementTest {
     }
 
     @Test
-    void deleteChildIsRefusedWhileRunningAndRemovesATerminatedChild() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(
+    void deleteChildIsRefusedWhileRunningAndRemovesATerminatedChild(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(
                 RecordingServer.child("a", events), RecordingServer.child("b", events)));
 
         assertThatThrownBy(() -> Supervisor.deleteChild(sup, "a")).isInstanceOf(IllegalStateException.class);
-        assertThat(Children.ids(sup)).containsExactly("a", "b");
+        assertThatSupervisor(sup).hasChildren("a", "b");
 
         Supervisor.terminateChild(sup, "a");
         Supervisor.deleteChild(sup, "a");
 
-        assertThat(Children.ids(sup)).containsExactly("b");
+        assertThatSupervisor(sup).hasChildren("b");
         assertThatThrownBy(() -> Supervisor.restartChild(sup, "a")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void callsNamingAnUnknownChildAreRefused() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(RecordingServer.child("a", events)));
+    void callsNamingAnUnknownChildAreRefused(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(RecordingServer.child("a", events)));
 
         assertThatThrownBy(() -> Supervisor.terminateChild(sup, "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Supervisor.restartChild(sup, "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Supervisor.deleteChild(sup, "x")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(sup.isAlive()).isTrue();
+        assertThat(sup).isAlive();
     }
 
     @Test
-    void aChildFailingToStartFailsTheSupervisorAfterStoppingTheOthersInReverse() {
+    void aChildFailingToStartFailsTheSupervisorAfterStoppingTheOthersInReverse(OtpTestKit kit, Node node) {
         SupervisorSpec spec = SupervisorSpec.oneForOne(
                 RecordingServer.child("a", events), RecordingServer.child("b", events).withName("b"),
                 RecordingServer.child("c", events, Quirk.FAILING_INIT), RecordingServer.child("d", events));
 
-        assertThatThrownBy(() -> Supervisor.start(node, spec))
+        assertThatThrownBy(() -> kit.startSupervisor(spec))
                 .isInstanceOf(StartException.class)
                 .hasStackTraceContaining("'c'");
 

@@ -10,36 +10,38 @@ import io.otpspring.core.genserver.CallTimeoutException;
 import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.process.DeadLetter;
 import io.otpspring.core.process.ExitReason;
-import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
 import io.otpspring.core.process.ProcessContext;
-import org.junit.jupiter.api.AfterEach;
+import io.otpspring.test.OtpTestKit;
+import io.otpspring.test.junit.OtpTest;
 import org.junit.jupiter.api.Test;
 
+import static io.otpspring.test.OtpAssertions.assertThatSupervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** What supervisors report to observers: budget, statuses, restarts and last failures, a bounded page of children. */
+/**
+ * What supervisors report to observers: budget, statuses, restarts and last failures, a bounded page of children.
+ * On virtual time: what is recent is measured on the node's clock, which moves only when told.
+ */
+@OtpTest(virtualTime = true)
 class SupervisorReportTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final Node node = Node.start("report");
     private final Events events = new Events();
 
-    @AfterEach
-    void closeNode() {
-        node.close();
-    }
-
     @Test
-    void aStaticSupervisorReportsItsBudgetAndEachChildsRestartsAndLastFailure() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(
+    void aStaticSupervisorReportsItsBudgetAndEachChildsRestartsAndLastFailure(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(
                 RecordingServer.child("a", events), RecordingServer.child("b", events)).withIntensity(5, Duration.ofMinutes(1)));
 
-        crash(sup, "a");
-        crash(sup, "a");
+        for (int restarts = 1; restarts <= 2; restarts++) {
+            // from its handler: the failure reported below
+            GenServer.cast(Children.pid(sup, "a"), new RecordingServer.Crash());
+            assertThatSupervisor(sup).eventually().child("a").hasRestarted(restarts).isRunning();
+        }
         Supervisor.terminateChild(sup, "b");
 
         SupervisorReport report = Supervisor.report(sup, 10, WAIT);
@@ -65,26 +67,28 @@ class SupervisorReportTest {
     }
 
     @Test
-    void restartsOlderThanThePeriodLeaveTheRecentCount() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(RecordingServer.child("a", events))
-                .withIntensity(5, Duration.ofMillis(50)));
+    void restartsOlderThanThePeriodLeaveTheRecentCount(OtpTestKit kit) {
+        Duration period = Duration.ofSeconds(5);
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(RecordingServer.child("a", events))
+                .withIntensity(5, period));
 
-        crash(sup, "a");
+        kit.faults().crash(Children.pid(sup, "a"));
+        assertThatSupervisor(sup).eventually().hasRecentRestarts(1).child("a").hasRestarted(1).isRunning();
+        assertThat(Supervisor.report(sup, 10, WAIT).children().getFirst().recentRestarts()).isEqualTo(1);
+        kit.time().advance(period.plusMillis(1));
 
-        await().atMost(WAIT).untilAsserted(() -> {
-            SupervisorReport report = Supervisor.report(sup, 10, WAIT);
-            assertThat(report.recentRestarts()).isZero();
-            assertThat(report.children().getFirst().recentRestarts()).isZero();
-            assertThat(report.children().getFirst().restarts()).isEqualTo(1);
-        });
+        SupervisorReport report = Supervisor.report(sup, 10, WAIT);
+        assertThat(report.recentRestarts()).isZero();
+        assertThat(report.children().getFirst().recentRestarts()).isZero();
+        assertThat(report.children().getFirst().restarts()).isEqualTo(1);
     }
 
     @Test
-    void aChildWhoseRestartKeepsFailingIsReportedAsRestarting() {
+    void aChildWhoseRestartKeepsFailingIsReportedAsRestarting(OtpTestKit kit) {
         AtomicInteger starts = new AtomicInteger();
         ChildSpec flaky = ChildSpec.worker("flaky", () -> new RecordingServer("flaky", events,
                 starts.incrementAndGet() == 1 ? RecordingServer.Quirk.NONE : RecordingServer.Quirk.FAILING_INIT));
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(flaky).withIntensity(1_000_000, Duration.ofHours(1)));
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(flaky).withIntensity(1_000_000, Duration.ofHours(1)));
 
         GenServer.cast(Supervisor.whichChildren(sup).getFirst().pid(), new RecordingServer.Crash());
 
@@ -97,14 +101,13 @@ class SupervisorReportTest {
     }
 
     @Test
-    void aDynamicSupervisorReportsCountsAndOnlyTheFirstChildren() {
-        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults().withMaxChildren(100));
+    void aDynamicSupervisorReportsCountsAndOnlyTheFirstChildren(OtpTestKit kit) {
+        Pid sup = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults().withMaxChildren(100));
         for (int i = 0; i < 20; i++) {
             DynamicSupervisor.startChild(sup, RecordingServer.child("worker", events)).orElseThrow();
         }
-        Pid first = DynamicSupervisor.whichChildren(sup).getFirst().pid();
-        GenServer.cast(first, new RecordingServer.Crash());
-        await().atMost(WAIT).until(() -> Supervisor.report(sup, 0, WAIT).recentRestarts() == 1);
+        kit.faults().crash(DynamicSupervisor.whichChildren(sup).getFirst().pid());
+        assertThatSupervisor(sup).eventually().hasRecentRestarts(1);
 
         SupervisorReport report = Supervisor.report(sup, 5, WAIT);
 
@@ -117,12 +120,12 @@ class SupervisorReportTest {
     }
 
     @Test
-    void aReportWhoseCallerTimedOutIsNotSentLateAsADeadLetter() throws InterruptedException {
+    void aReportWhoseCallerTimedOutIsNotSentLateAsADeadLetter(OtpTestKit kit) throws InterruptedException {
         CountDownLatch initStarted = new CountDownLatch(1);
         CountDownLatch releaseInit = new CountDownLatch(1);
         List<DeadLetter> letters = new CopyOnWriteArrayList<>();
-        node.deadLetters().subscribe(letters::add);
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne());
+        kit.node().deadLetters().subscribe(letters::add);
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne());
         ChildSpec slow = ChildSpec.worker("slow", () -> new GenServer() {
             @Override
             public void init(ProcessContext self) throws InterruptedException {
@@ -143,18 +146,9 @@ class SupervisorReportTest {
     }
 
     @Test
-    void aNegativeLimitIsRefused() {
-        Pid sup = DynamicSupervisor.start(node, DynamicSupervisorSpec.defaults());
+    void aNegativeLimitIsRefused(OtpTestKit kit) {
+        Pid sup = kit.startDynamicSupervisor(DynamicSupervisorSpec.defaults());
         assertThatThrownBy(() -> Supervisor.report(sup, -1, WAIT)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1");
-    }
-
-    private void crash(Pid sup, String id) {
-        Pid before = Supervisor.whichChildren(sup).stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow().pid();
-        GenServer.cast(before, new RecordingServer.Crash());
-        await().atMost(WAIT).until(() -> {
-            Pid now = Supervisor.whichChildren(sup).stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow().pid();
-            return now != null && !now.equals(before);
-        });
     }
 }

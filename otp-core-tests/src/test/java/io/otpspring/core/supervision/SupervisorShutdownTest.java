@@ -8,30 +8,32 @@ import io.otpspring.core.process.ExitReason;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
 import io.otpspring.core.supervision.RecordingServer.Quirk;
+import io.otpspring.test.OtpTestKit;
+import io.otpspring.test.junit.OtpTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static io.otpspring.test.OtpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Stopping a supervisor: reverse order, graceful terminate, shutdown timeouts, brutal kill, nesting. */
+@OtpTest
 class SupervisorShutdownTest {
 
     private static final Duration SHORT = Duration.ofMillis(200);
 
-    private final Node node = Node.start("shutdown");
     private final Events events = new Events();
     private final CountDownLatch never = new CountDownLatch(1);
 
     @AfterEach
-    void closeNode() {
+    void releaseBlockedHandlers() {
         never.countDown();
-        node.close();
     }
 
     @Test
-    void stopsChildrenInReverseStartOrderRunningTheirTerminate() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(
+    void stopsChildrenInReverseStartOrderRunningTheirTerminate(OtpTestKit kit, Node node) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(
                 RecordingServer.child("a", events), RecordingServer.child("b", events), RecordingServer.child("c", events)));
         Supervisor.startChild(sup, RecordingServer.child("d", events));
         var children = Children.pids(sup);
@@ -40,16 +42,16 @@ class SupervisorShutdownTest {
         assertThat(node.stop(sup, ExitReason.SHUTDOWN, Duration.ofSeconds(10))).isTrue();
 
         assertThat(events.lifecycle()).containsExactly("terminate:d", "terminate:c", "terminate:b", "terminate:a");
-        assertThat(children.values()).allSatisfy(child -> assertThat(node.exitReason(child)).isEqualTo(ExitReason.SHUTDOWN));
+        assertThat(children.values()).allSatisfy(child -> assertThat(child).hasExitedWith(ExitReason.SHUTDOWN));
         assertThat(events.terminateReason("a")).isEqualTo(ExitReason.SHUTDOWN);
-        assertThat(node.exitReason(sup)).isEqualTo(ExitReason.SHUTDOWN);
+        assertThat(sup).hasExitedWith(ExitReason.SHUTDOWN);
         assertThat(node.processCount()).isZero();
     }
 
     @Test
-    void aGracefulShutdownLeavesNoDeadLetters() {
+    void aGracefulShutdownLeavesNoDeadLetters(OtpTestKit kit, Node node) {
         // the exits of the children it stopped are the supervisor's own business, as in OTP's shutdown/2
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(
                 RecordingServer.child("a", events), RecordingServer.child("b", events)));
 
         assertThat(node.stop(sup, ExitReason.SHUTDOWN, Duration.ofSeconds(10))).isTrue();
@@ -58,8 +60,8 @@ class SupervisorShutdownTest {
     }
 
     @Test
-    void aChildWhoseTerminateHangsIsKilledWhenItsTimeoutRunsOut() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(
+    void aChildWhoseTerminateHangsIsKilledWhenItsTimeoutRunsOut(OtpTestKit kit, Node node) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(
                 RecordingServer.child("a", events),
                 RecordingServer.child("b", events, Quirk.HANGING_TERMINATE).withShutdown(Shutdown.timeout(SHORT))));
         var children = Children.pids(sup);
@@ -67,14 +69,14 @@ class SupervisorShutdownTest {
 
         assertThat(node.stop(sup, ExitReason.SHUTDOWN, Duration.ofSeconds(10))).isTrue();
 
-        assertThat(node.exitReason(children.get("b"))).isEqualTo(ExitReason.KILLED);
-        assertThat(node.exitReason(children.get("a"))).isEqualTo(ExitReason.SHUTDOWN);
+        assertThat(children.get("b")).hasExitedWith(ExitReason.KILLED);
+        assertThat(children.get("a")).hasExitedWith(ExitReason.SHUTDOWN);
         assertThat(events.lifecycle()).containsExactly("terminate:b", "terminate:a");
     }
 
     @Test
-    void aChildBlockedInAHandlerIsKilledWhenItsTimeoutRunsOut() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(
+    void aChildBlockedInAHandlerIsKilledWhenItsTimeoutRunsOut(OtpTestKit kit, Node node) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(
                 RecordingServer.child("a", events),
                 RecordingServer.child("b", events).withShutdown(Shutdown.timeout(SHORT))));
         var children = Children.pids(sup);
@@ -84,13 +86,13 @@ class SupervisorShutdownTest {
 
         assertThat(node.stop(sup, ExitReason.SHUTDOWN, Duration.ofSeconds(10))).isTrue();
 
-        assertThat(node.exitReason(children.get("b"))).isEqualTo(ExitReason.KILLED);
+        assertThat(children.get("b")).hasExitedWith(ExitReason.KILLED);
         assertThat(events.lifecycle()).containsExactly("terminate:a");
     }
 
     @Test
-    void brutalKillRunsNoTerminateAndDoesNotWaitForTheChild() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(
+    void brutalKillRunsNoTerminateAndDoesNotWaitForTheChild(OtpTestKit kit, Node node) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(
                 RecordingServer.child("a", events),
                 RecordingServer.child("b", events).withShutdown(Shutdown.brutalKill()),
                 RecordingServer.child("c", events, Quirk.HANGING_TERMINATE).withShutdown(Shutdown.brutalKill())));
@@ -103,14 +105,14 @@ class SupervisorShutdownTest {
         assertThat(node.stop(sup, ExitReason.SHUTDOWN, Duration.ofSeconds(10))).isTrue();
 
         assertThat(events.lifecycle()).containsExactly("terminate:a");
-        assertThat(node.exitReason(children.get("b"))).isEqualTo(ExitReason.KILLED);
-        assertThat(node.exitReason(children.get("c"))).isEqualTo(ExitReason.KILLED);
+        assertThat(children.get("b")).hasExitedWith(ExitReason.KILLED);
+        assertThat(children.get("c")).hasExitedWith(ExitReason.KILLED);
     }
 
     @Test
-    void aNestedSupervisorStopsAllItsChildrenBeforeItsOlderSiblings() {
+    void aNestedSupervisorStopsAllItsChildrenBeforeItsOlderSiblings(OtpTestKit kit, Node node) {
         SupervisorSpec inner = SupervisorSpec.oneForOne(RecordingServer.child("x", events), RecordingServer.child("y", events));
-        Pid root = Supervisor.start(node, SupervisorSpec.oneForOne(
+        Pid root = kit.startSupervisor(SupervisorSpec.oneForOne(
                 RecordingServer.child("a", events), ChildSpec.supervisor("inner", inner), RecordingServer.child("b", events)));
         assertThat(events.lifecycle()).containsExactly("init:a", "init:x", "init:y", "init:b");
         Pid innerPid = Children.pid(root, "inner");
@@ -119,20 +121,19 @@ class SupervisorShutdownTest {
         assertThat(node.stop(root, ExitReason.SHUTDOWN, Duration.ofSeconds(10))).isTrue();
 
         assertThat(events.lifecycle()).containsExactly("terminate:b", "terminate:y", "terminate:x", "terminate:a");
-        assertThat(node.exitReason(innerPid)).isEqualTo(ExitReason.SHUTDOWN);
+        assertThat(innerPid).hasExitedWith(ExitReason.SHUTDOWN);
         assertThat(node.processCount()).isZero();
     }
 
     @Test
-    void killingASupervisorTakesItsChildrenDown() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForOne(
+    void killingASupervisorTakesItsChildrenDown(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(
                 RecordingServer.child("a", events), RecordingServer.child("b", events)));
         var children = Children.pids(sup);
 
-        node.exit(sup, ExitReason.KILL);
+        kit.faults().kill(sup);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(children.values()).noneMatch(Pid::isAlive));
-        assertThat(node.exitReason(children.get("a"))).isEqualTo(ExitReason.KILLED);
+        assertThat(children.get("a")).eventually().hasExitedWith(ExitReason.KILLED);
+        assertThat(children.get("b")).eventually().isDead();
     }
 }

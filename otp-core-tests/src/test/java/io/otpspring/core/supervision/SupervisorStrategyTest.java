@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -15,7 +16,10 @@ import io.otpspring.core.process.ExitException;
 import io.otpspring.core.process.ExitReason;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
-import org.junit.jupiter.api.AfterEach;
+import io.otpspring.test.Faults;
+import io.otpspring.test.OtpTestKit;
+import io.otpspring.test.SupervisorAssert;
+import io.otpspring.test.junit.OtpTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,31 +28,30 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static io.otpspring.core.supervision.Restart.PERMANENT;
 import static io.otpspring.core.supervision.Restart.TEMPORARY;
 import static io.otpspring.core.supervision.Restart.TRANSIENT;
+import static io.otpspring.test.OtpAssertions.assertThat;
+import static io.otpspring.test.OtpAssertions.assertThatSupervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-/** Restart strategies carried out on real GenServer children. */
+/**
+ * Restart strategies carried out on real GenServer children. Once the supervisor reports a restart
+ * it has carried it out: the lifecycle events it caused are all logged by then.
+ */
+@OtpTest
 class SupervisorStrategyTest {
 
-    private final Node node = Node.start("strategy");
     private final Events events = new Events();
 
-    @AfterEach
-    void closeNode() {
-        node.close();
-    }
-
-    /** How the child {@code b} is made to exit. */
+    /** How the child {@code b} is made to exit (a crash from its handler, so that its terminate runs). */
     enum HowItExits {
         NORMAL, SHUTDOWN, CRASH, KILL;
 
-        void apply(Node node, Pid child) {
+        void apply(Faults faults, Pid child) {
             switch (this) {
                 case NORMAL -> GenServer.cast(child, new RecordingServer.StopWith(ExitReason.NORMAL));
                 case SHUTDOWN -> GenServer.cast(child, new RecordingServer.StopWith(ExitReason.SHUTDOWN));
                 case CRASH -> GenServer.cast(child, new RecordingServer.Crash());
-                case KILL -> node.exit(child, ExitReason.KILL);
+                case KILL -> faults.kill(child);
             }
         }
 
@@ -107,8 +110,8 @@ class SupervisorStrategyTest {
      */
     @ParameterizedTest(name = "{0}: {1} child {2}")
     @MethodSource("matrix")
-    void restartsTheRightChildrenInTheRightOrder(Strategy strategy, Restart restart, HowItExits exit) {
-        Pid sup = Supervisor.start(node, new SupervisorSpec(strategy, 3, Duration.ofSeconds(5), AutoShutdown.NEVER,
+    void restartsTheRightChildrenInTheRightOrder(Strategy strategy, Restart restart, HowItExits exit, OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(new SupervisorSpec(strategy, 3, Duration.ofSeconds(5), AutoShutdown.NEVER,
                 List.of(RecordingServer.child("a", events),
                         RecordingServer.child("b", events).withRestart(restart),
                         RecordingServer.child("c", events).withRestart(TEMPORARY),
@@ -117,21 +120,21 @@ class SupervisorStrategyTest {
         Map<String, Pid> before = Children.pids(sup);
         events.clear();
 
-        exit.apply(node, before.get("b"));
+        exit.apply(kit.faults(), before.get("b"));
 
         Outcome expected = Outcome.of(strategy, restart, exit);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Map<String, Pid> after = Children.pids(sup);
-            assertThat(after.keySet()).containsExactlyElementsOf(expected.ids());
-            assertThat(after.get("b")).isNotEqualTo(before.get("b"));
-            assertThat(events.lifecycle()).containsExactlyElementsOf(expected.events());
-        });
+        SupervisorAssert supervisor = assertThatSupervisor(sup).eventually()
+                .hasChildren(expected.ids().toArray(String[]::new));
+        expected.restarted().forEach(id -> supervisor.child(id).hasRestarted(1).isRunning());
+        if (expected.ids().contains("b") && !expected.restarted().contains("b")) {
+            supervisor.child("b").isTerminated().hasRestarted(0);
+        }
+        assertThat(events.lifecycle()).containsExactlyElementsOf(expected.events());
 
         Map<String, Pid> after = Children.pids(sup);
         for (String id : expected.ids()) {
             if (expected.restarted().contains(id)) {
-                assertThat(after.get(id)).as("new incarnation of %s", id).isNotEqualTo(before.get(id));
-                assertThat(after.get(id).isAlive()).isTrue();
+                assertThat(after.get(id)).as("new incarnation of %s", id).isNotEqualTo(before.get(id)).isAlive();
             }
             else if (id.equals("b")) {
                 assertThat(after.get(id)).as("b kept as terminated").isNull();
@@ -140,16 +143,16 @@ class SupervisorStrategyTest {
                 assertThat(after.get(id)).as("untouched %s", id).isEqualTo(before.get(id));
             }
         }
-        assertThat(before.get("b").isAlive()).isFalse();
+        assertThat(before.get("b")).isDead();
         if (!expected.ids().contains("c")) {
-            assertThat(before.get("c").isAlive()).as("removed temporary c stopped").isFalse();
+            assertThat(before.get("c")).as("removed temporary c stopped").isDead();
         }
-        assertThat(sup.isAlive()).isTrue();
+        assertThat(sup).isAlive();
     }
 
     @Test
-    void dependentsForOneRestartsTheCrashedChildAndWhatDependsOnItInDependencyOrder() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.of(Strategy.DEPENDENTS_FOR_ONE,
+    void dependentsForOneRestartsTheCrashedChildAndWhatDependsOnItInDependencyOrder(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.of(Strategy.DEPENDENTS_FOR_ONE,
                 RecordingServer.child("pricing", events),
                 RecordingServer.child("audit", events),
                 RecordingServer.child("inventory", events).withDependsOn("pricing"),
@@ -159,15 +162,16 @@ class SupervisorStrategyTest {
 
         GenServer.cast(before.get("pricing"), new RecordingServer.Crash());
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events.lifecycle()).containsExactly(
-                "terminate:pricing", "terminate:checkout", "terminate:inventory",
-                "init:pricing", "init:inventory", "init:checkout"));
+        assertThatSupervisor(sup).eventually().child("checkout").hasRestarted(1).isRunning();
+        assertThat(events.lifecycle()).containsExactly("terminate:pricing", "terminate:checkout", "terminate:inventory",
+                "init:pricing", "init:inventory", "init:checkout");
         assertThat(Children.pid(sup, "audit")).as("independent of pricing").isEqualTo(before.get("audit"));
 
         events.clear();
         GenServer.cast(Children.pid(sup, "audit"), new RecordingServer.Crash());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events.lifecycle()).containsExactly(
-                "terminate:audit", "terminate:checkout", "init:audit", "init:checkout"));
+        assertThatSupervisor(sup).eventually().child("checkout").hasRestarted(2).isRunning();
+        assertThat(events.lifecycle())
+                .containsExactly("terminate:audit", "terminate:checkout", "init:audit", "init:checkout");
     }
 
     /** Blocks in "block" calls until the gate opens; answers other calls at once. */
@@ -195,72 +199,64 @@ class SupervisorStrategyTest {
     }
 
     @Test
-    void aChildBlockedCallingItsCrashedDependencyDoesNotHoldUpTheRestart() {
+    void aChildBlockedCallingItsCrashedDependencyDoesNotHoldUpTheRestart(OtpTestKit kit, Node node) {
         CountDownLatch gate = new CountDownLatch(1);
         List<String> outcomes = new CopyOnWriteArrayList<>();
-        Pid sup = Supervisor.start(node, SupervisorSpec.of(Strategy.DEPENDENTS_FOR_ONE,
+        Pid sup = kit.startSupervisor(SupervisorSpec.of(Strategy.DEPENDENTS_FOR_ONE,
                 ChildSpec.worker("gated", () -> new GatedServer(gate)).withName("gated"),
                 ChildSpec.worker("asking", () -> new AskingServer(node, outcomes)).withDependsOn("gated")
                         // without the fix the supervisor would wait for ever for this child to stop
                         .withShutdown(Shutdown.infinity())));
         Map<String, Pid> before = Children.pids(sup);
-        Thread.startVirtualThread(() -> {
-            try {
-                GenServer.call(before.get("gated"), "block", Duration.ofSeconds(30));
-            }
-            catch (RuntimeException expected) {
-                // the gated process dies under this call
-            }
-        });
-        await().atMost(Duration.ofSeconds(10)).until(() -> node.mailboxSize(before.get("gated")) == 0);
+        CompletableFuture<Object> blocked = GenServer.callAsync(before.get("gated"), "block", Duration.ofSeconds(30));
+        assertThat(before.get("gated")).eventually().hasMailboxSize(0);
         GenServer.cast(before.get("asking"), "ask");
-        await().atMost(Duration.ofSeconds(10)).until(() -> node.mailboxSize(before.get("gated")) == 1);
+        assertThat(before.get("gated")).eventually().hasMailboxSize(1);
 
         node.exit(before.get("gated"), ExitReason.other("boom"));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Map<String, Pid> after = Children.pids(sup);
-            assertThat(after.get("gated")).isNotNull().isNotEqualTo(before.get("gated"));
-            assertThat(after.get("asking")).isNotNull().isNotEqualTo(before.get("asking"));
-        });
+        SupervisorAssert supervisor = assertThatSupervisor(sup).eventually();
+        supervisor.child("gated").hasRestarted(1).isRunning();
+        supervisor.child("asking").hasRestarted(1).isRunning();
         assertThat(outcomes).containsExactly("exit: boom");
-        assertThat(node.exitReason(before.get("asking"))).as("stopped gracefully, not killed").isEqualTo(ExitReason.SHUTDOWN);
+        assertThat(before.get("asking")).as("stopped gracefully, not killed").hasExitedWith(ExitReason.SHUTDOWN);
+        assertThat(blocked).as("the gated process died under this call").failsWithin(Duration.ofSeconds(10));
         gate.countDown();
     }
 
     @Test
-    void aChildMayDependOnlyOnChildrenStartedBeforeIt() {
+    void aChildMayDependOnlyOnChildrenStartedBeforeIt(OtpTestKit kit) {
         ChildSpec early = RecordingServer.child("early", events).withDependsOn("late");
         ChildSpec late = RecordingServer.child("late", events);
 
         assertThatThrownBy(() -> SupervisorSpec.of(Strategy.DEPENDENTS_FOR_ONE, early, late))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("child 'early' depends on 'late', which is not a child started before it");
-        Pid sup = Supervisor.start(node, SupervisorSpec.of(Strategy.DEPENDENTS_FOR_ONE, late));
+        Pid sup = kit.startSupervisor(SupervisorSpec.of(Strategy.DEPENDENTS_FOR_ONE, late));
         assertThatThrownBy(() -> Supervisor.startChild(sup,
                         RecordingServer.child("orphan", events).withDependsOn("missing")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("depends on 'missing'");
         Supervisor.startChild(sup, RecordingServer.child("dependent", events).withDependsOn("late"));
-        assertThat(Children.ids(sup)).containsExactly("late", "dependent");
+        assertThatSupervisor(sup).hasChildren("late", "dependent");
     }
 
     @Test
-    void siblingsAreStoppedGracefullyWithShutdown() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForAll(
+    void siblingsAreStoppedGracefullyWithShutdown(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForAll(
                 RecordingServer.child("a", events), RecordingServer.child("b", events)));
         Pid b = Children.pid(sup, "b");
 
         GenServer.cast(b, new RecordingServer.Crash());
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(events.lifecycle()).endsWith("terminate:a", "init:a", "init:b"));
+        assertThatSupervisor(sup).eventually().child("b").hasRestarted(1).isRunning();
+        assertThat(events.lifecycle()).endsWith("terminate:a", "init:a", "init:b");
         assertThat(events.terminateReason("a")).isEqualTo(ExitReason.SHUTDOWN);
         assertThat(events.terminateReason("b")).isInstanceOf(ExitReason.Crash.class);
     }
 
     @Test
-    void oneForAllStartsAgainANonTemporaryChildThatWasTerminatedByHand() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.oneForAll(
+    void oneForAllStartsAgainANonTemporaryChildThatWasTerminatedByHand(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForAll(
                 RecordingServer.child("a", events), RecordingServer.child("b", events),
                 RecordingServer.child("c", events).withRestart(TRANSIENT)));
         Supervisor.terminateChild(sup, "c");
@@ -268,27 +264,26 @@ class SupervisorStrategyTest {
 
         GenServer.cast(Children.pid(sup, "a"), new RecordingServer.Crash());
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events.lifecycle())
-                .containsExactly("terminate:a", "terminate:b", "init:a", "init:b", "init:c"));
-        assertThat(Children.pids(sup).values()).allSatisfy(pid -> assertThat(pid.isAlive()).isTrue());
+        assertThatSupervisor(sup).eventually().child("a").hasRestarted(1).isRunning();
+        assertThat(events.lifecycle()).containsExactly("terminate:a", "terminate:b", "init:a", "init:b", "init:c");
+        assertThat(Children.pids(sup).values()).allSatisfy(pid -> assertThat(pid).isAlive());
     }
 
     @Test
-    void restartedChildrenAreCountedInWhichChildren() {
-        Pid sup = Supervisor.start(node, SupervisorSpec.restForOne(
+    void restartedChildrenAreCountedInWhichChildren(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.restForOne(
                 RecordingServer.child("a", events), RecordingServer.child("b", events),
                 RecordingServer.child("c", events)));
-        Pid b = Children.pid(sup, "b");
 
-        GenServer.cast(b, new RecordingServer.Crash());
+        kit.faults().crash(Children.pid(sup, "b"));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(Supervisor.whichChildren(sup)).extracting(ChildInfo::restarts).containsExactly(0, 1, 1));
+        assertThatSupervisor(sup).eventually().child("c").hasRestarted(1).isRunning();
+        assertThat(Supervisor.whichChildren(sup)).extracting(ChildInfo::restarts).containsExactly(0, 1, 1);
     }
 
     @Test
-    void anySignificantChildExitingStopsTheSupervisorAndItsChildren() {
-        Pid sup = Supervisor.start(node, autoShutdown(AutoShutdown.ANY_SIGNIFICANT,
+    void anySignificantChildExitingStopsTheSupervisorAndItsChildren(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(autoShutdown(AutoShutdown.ANY_SIGNIFICANT,
                 RecordingServer.child("a", events),
                 RecordingServer.child("s", events).withRestart(TRANSIENT).withSignificant(true),
                 RecordingServer.child("c", events)));
@@ -296,22 +291,22 @@ class SupervisorStrategyTest {
 
         GenServer.cast(Children.pid(sup, "s"), new RecordingServer.StopWith(ExitReason.NORMAL));
 
-        assertThat(node.awaitExit(sup, Duration.ofSeconds(10))).isEqualTo(ExitReason.SHUTDOWN);
+        assertThat(sup).eventually().hasExitedWith(ExitReason.SHUTDOWN);
         assertThat(events.lifecycle()).containsExactly("terminate:s", "terminate:c", "terminate:a");
     }
 
     @Test
-    void allSignificantStopsTheSupervisorOnlyAfterTheLastSignificantChild() {
-        Pid sup = Supervisor.start(node, autoShutdown(AutoShutdown.ALL_SIGNIFICANT,
+    void allSignificantStopsTheSupervisorOnlyAfterTheLastSignificantChild(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(autoShutdown(AutoShutdown.ALL_SIGNIFICANT,
                 RecordingServer.child("s", events).withRestart(TEMPORARY).withSignificant(true),
                 RecordingServer.child("t", events).withRestart(TRANSIENT).withSignificant(true)));
 
-        GenServer.cast(Children.pid(sup, "s"), new RecordingServer.Crash());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Children.ids(sup)).containsExactly("t"));
-        assertThat(sup.isAlive()).isTrue();
+        kit.faults().crash(Children.pid(sup, "s"));
+        assertThatSupervisor(sup).eventually().hasChildren("t");
+        assertThat(sup).isAlive();
 
         GenServer.cast(Children.pid(sup, "t"), new RecordingServer.StopWith(ExitReason.SHUTDOWN));
-        assertThat(node.awaitExit(sup, Duration.ofSeconds(10))).isEqualTo(ExitReason.SHUTDOWN);
+        assertThat(sup).eventually().hasExitedWith(ExitReason.SHUTDOWN);
     }
 
     private static SupervisorSpec autoShutdown(AutoShutdown autoShutdown, ChildSpec... children) {

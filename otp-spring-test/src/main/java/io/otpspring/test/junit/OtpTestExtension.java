@@ -46,7 +46,7 @@ public final class OtpTestExtension implements BeforeEachCallback, AfterEachCall
         if (!leaked.isEmpty() && settings(context).failOnLeaks() && context.getExecutionException().isEmpty()) {
             throw new AssertionError("the test left " + leaked.size() + " processes alive (killed now): "
                     + leaked.stream().map(Pid::toString).collect(Collectors.joining(", "))
-                    + "; stop what it starts, or start supervisors with OtpTestKit.startSupervisor");
+                    + "; stop what it starts, or start supervisors with OtpTestKit.startSupervisor or startDynamicSupervisor");
         }
     }
 
