@@ -49,8 +49,10 @@ public final class Faults {
     }
 
     /**
-     * Crashes {@code target} with an {@link InjectedCrash}, as if a handler had thrown it: an exit
-     * signal, so a process trapping exits (a supervisor) gets it as a message instead; kill those.
+     * Crashes {@code target} with an {@link InjectedCrash} as its exit reason, from outside: an exit
+     * signal, so it dies at once without running {@code terminate} (to have a handler throw, use
+     * {@link #crashOnNextMessage}), and a process trapping exits (a supervisor) gets it as a message
+     * instead; kill those.
      */
     public void crash(ProcessRef target) {
         node.exit(target, ExitReason.crash(new InjectedCrash("crash injected into " + target)));

@@ -44,7 +44,7 @@ public final class SupervisorAssert extends AbstractAssert<SupervisorAssert, Pro
         check(() -> {
             List<String> children = report().children().stream().map(ChildInfo::id).toList();
             if (!children.equals(List.of(ids))) {
-                failWithMessage("expected the children %s in this order, but they are %s", List.of(ids), children);
+                throw new AssertionError("expected the children " + List.of(ids) + " in this order, but they are " + children);
             }
         });
         return this;
@@ -56,7 +56,7 @@ public final class SupervisorAssert extends AbstractAssert<SupervisorAssert, Pro
             List<String> notRunning = report().children().stream()
                     .filter(child -> child.status() != ChildStatus.RUNNING).map(ChildInfo::id).toList();
             if (!notRunning.isEmpty()) {
-                failWithMessage("expected every child to run, but %s do not", notRunning);
+                throw new AssertionError("expected every child to run, but " + notRunning + " do not");
             }
         });
         return this;
@@ -67,13 +67,16 @@ public final class SupervisorAssert extends AbstractAssert<SupervisorAssert, Pro
         check(() -> {
             int recent = report().recentRestarts();
             if (recent != restarts) {
-                failWithMessage("expected %s restarts within the period, but it made %s", restarts, recent);
+                throw new AssertionError("expected " + restarts + " restarts within the period, but it made " + recent);
             }
         });
         return this;
     }
 
-    /** Assertions on its child {@code id}, checked the way this assertion is (at once, or eventually). */
+    /**
+     * Assertions on its child {@code id}, checked the way this assertion is (at once, or eventually).
+     * The children of a dynamic supervisor share their spec's id; this is then the oldest of them.
+     */
     public ChildAssert child(String id) {
         return new ChildAssert(id);
     }
@@ -88,9 +91,29 @@ public final class SupervisorAssert extends AbstractAssert<SupervisorAssert, Pro
         }
     }
 
+    /**
+     * Checks {@code assertion} as this assertion says (at once or eventually). A supervisor pid whose
+     * incarnation has exited fails at once, as it will never report (a name is retried: its next
+     * incarnation may); a failure carries the {@code as(...)} description and the tree as it was.
+     */
     private void check(Runnable assertion) {
         isNotNull();
-        eventually.check(assertion, () -> TreeDump.under(actual.resolve()));
+        if (actual instanceof Pid incarnation && !incarnation.isAlive()) {
+            throw describedFailure("the supervisor " + actual + " exited (" + incarnation.exitReason() + ")", null);
+        }
+        try {
+            eventually.check(assertion, () -> TreeDump.under(actual.resolve()));
+        }
+        catch (AssertionError failed) {
+            throw describedFailure(eventually.enabled() ? failed.getMessage()
+                    : failed.getMessage() + "\n" + TreeDump.under(actual.resolve()), failed.getCause());
+        }
+    }
+
+    private AssertionError describedFailure(String message, @Nullable Throwable cause) {
+        String description = descriptionText();
+        return new AssertionError(description == null || description.isEmpty() ? message
+                : "[" + description + "] " + message, cause);
     }
 
     /** Assertions on one child of the supervisor. */

@@ -75,6 +75,18 @@ class AssertionsTest {
         assertThatThrownBy(() -> assertThatSupervisor(sup).hasChildren("b", "a")).hasMessageContaining("[a, b]");
         assertThatThrownBy(() -> assertThatSupervisor(sup).eventually(Duration.ofMillis(50)).child("a").hasRestarted(1))
                 .hasMessageContaining("the tree under " + sup).hasMessageContaining("- a RUNNING");
+        assertThatThrownBy(() -> assertThatSupervisor(sup).as("after the deploy").child("b").hasRestarted(2))
+                .hasMessageStartingWith("[after the deploy] expected child 'b' to have been restarted 2 times")
+                .hasMessageContaining("- b RUNNING");
+    }
+
+    @Test
+    void aSupervisorThatExitedFailsAtOnceEvenWhenWaiting(OtpTestKit kit) {
+        Pid sup = kit.startSupervisor(SupervisorSpec.oneForOne(ChildSpec.worker("a", ProbeAndFaultsTest.Ponger::new)));
+        kit.node().stop(sup, ExitReason.SHUTDOWN, Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> assertThatSupervisor(sup).eventually(Duration.ofMinutes(10)).hasChildren("a"))
+                .hasMessageContaining("the supervisor " + sup + " exited (shutdown)");
     }
 
     @Test
