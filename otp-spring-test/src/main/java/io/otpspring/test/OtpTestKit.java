@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One test's view of a node: probes, faults, virtual time, and the supervisors it started.
  * {@link io.otpspring.test.junit.OtpTest @OtpTest} gives each test a kit on a node of its own and
- * calls {@link #shutDown} after it. In a Spring test, inject the kit of the application's node:
- * the context owns that node, and nothing shuts the kit's probes or supervisors down but the test.
+ * calls {@link #shutDown} after it. In a Spring test, inject the kit of the application's node: the
+ * context owns that node, and {@link io.otpspring.test.spring.OtpTestKitListener} calls
+ * {@link #shutDown} after each test method.
  */
 public final class OtpTestKit {
 

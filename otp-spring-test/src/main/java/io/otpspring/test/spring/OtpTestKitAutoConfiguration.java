@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * An {@link OtpTestKit} on the application's node, for {@code @Autowired} in a
  * {@code @SpringBootTest} (the kit is on the test classpath only, so is this). The context owns
- * the tree: the kit neither shuts it down nor checks it for leaks.
+ * the tree: the kit neither shuts it down nor checks it for leaks; {@link OtpTestKitListener} shuts
+ * down only what each test started through the kit.
  */
 @AutoConfiguration(after = OtpAutoConfiguration.class)
 @ConditionalOnBean(Node.class)
