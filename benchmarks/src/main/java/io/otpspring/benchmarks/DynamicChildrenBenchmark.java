@@ -1,5 +1,6 @@
 package io.otpspring.benchmarks;
 
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import io.otpspring.core.genserver.GenServer;
@@ -52,10 +53,11 @@ public class DynamicChildrenBenchmark {
 
     @Benchmark
     public Pid otpStartDynamicChildren(Otp otp) {
-        Pid last = otp.supervisor;
+        Pid supervisor = Objects.requireNonNull(otp.supervisor);
+        Pid last = supervisor;
         for (int i = 0; i < otp.processes; i++) {
             long user = i;
-            last = DynamicSupervisor.startChild(otp.supervisor, ChildSpec.worker("session", () -> new Session(user)))
+            last = DynamicSupervisor.startChild(supervisor, ChildSpec.worker("session", () -> new Session(user)))
                     .orElseThrow();
         }
         return last;

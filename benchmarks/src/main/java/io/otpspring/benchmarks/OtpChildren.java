@@ -1,8 +1,11 @@
 package io.otpspring.benchmarks;
 
+import java.util.Objects;
+
 import io.otpspring.core.process.ExitReason;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link IdleChildren} on otp-spring: a new node with an empty supervisor for every iteration,
@@ -11,10 +14,10 @@ import io.otpspring.core.process.Pid;
 public abstract class OtpChildren extends IdleChildren {
 
     Node node;
-    Pid supervisor;
+    @Nullable Pid supervisor;
 
-    /** Starts the empty supervisor the benchmark fills. */
-    abstract Pid startSupervisor(Node node);
+    /** Starts the empty supervisor the benchmark fills, or none when the benchmark starts it with its children. */
+    abstract @Nullable Pid startSupervisor(Node node);
 
     @Override
     void startParent() {
@@ -29,7 +32,7 @@ public abstract class OtpChildren extends IdleChildren {
 
     @Override
     void stopAll() {
-        node.stop(supervisor, ExitReason.SHUTDOWN, null);
+        node.stop(Objects.requireNonNull(supervisor, "no supervisor was started"), ExitReason.SHUTDOWN, null);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.otpspring.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +18,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,16 +35,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code SingleShotTime}); {@link IdleChildren} prints the heap each costs and the shutdown time
  * after each iteration.
  * <ul>
- * <li>otp-spring: a one-for-one supervisor, one synchronous {@link Supervisor#startChild} with
- * {@link ChildSpec#worker} each, from the benchmark thread (each returns once the child's
- * {@code init} ran).</li>
+ * <li>otp-spring, {@code otpSpawnListedChildren}: a one-for-one supervisor started with all the
+ * children listed in its spec ({@link ChildSpec#worker} each, built in the timed method): the
+ * supervisor starts them one after another in its own {@code init}, as a Pekko parent spawns in a
+ * loop; {@link Supervisor#start} returns once every child's {@code init} ran.</li>
+ * <li>otp-spring, {@code otpSpawnSupervised}: an empty one-for-one supervisor, then one synchronous
+ * {@link Supervisor#startChild} per child from the benchmark thread (each returns once the child's
+ * {@code init} ran): a call into the supervisor per child.</li>
  * <li>Pekko: one message asks a parent actor to spawn them all, and it calls
  * {@code context.spawnAnonymous} in a loop, with the same behavior each time:
  * {@code Behaviors.supervise(...).onFailure(SupervisorStrategy.restart())} around a
  * {@code Behaviors.setup} that counts the child started and then ignores every message (a child
  * starts on the dispatcher after {@code spawnAnonymous} returns; the benchmark waits for the
- * count). Pekko's idiom, as an actor can spawn only its own children; otp-spring has no
- * batch {@code startChild}.</li>
+ * count). Pekko's idiom, as an actor can spawn only its own children.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.SingleShotTime)
@@ -62,6 +69,21 @@ public class SpawnBenchmark {
         @Override
         String children() {
             return "supervised processes";
+        }
+    }
+
+    /** otp-spring: a node, new for every iteration, on which the benchmark starts a supervisor with its children. */
+    @State(Scope.Benchmark)
+    public static class OtpListed extends OtpChildren {
+
+        @Override
+        @Nullable Pid startSupervisor(Node node) {
+            return null;
+        }
+
+        @Override
+        String children() {
+            return "supervised processes listed in their supervisor's spec";
         }
     }
 
@@ -126,10 +148,22 @@ public class SpawnBenchmark {
     }
 
     @Benchmark
-    public Pid otpSpawnSupervised(Otp otp) {
-        Pid last = otp.supervisor;
+    public Pid otpSpawnListedChildren(OtpListed otp) {
+        List<ChildSpec> children = new ArrayList<>(otp.processes);
         for (int i = 0; i < otp.processes; i++) {
-            last = Supervisor.startChild(otp.supervisor, ChildSpec.worker("idle-" + i, Idle::new));
+            children.add(ChildSpec.worker("idle-" + i, Idle::new));
+        }
+        Pid supervisor = Supervisor.start(otp.node, SupervisorSpec.oneForOne(children.toArray(ChildSpec[]::new)));
+        otp.supervisor = supervisor;
+        return supervisor;
+    }
+
+    @Benchmark
+    public Pid otpSpawnSupervised(Otp otp) {
+        Pid supervisor = Objects.requireNonNull(otp.supervisor);
+        Pid last = supervisor;
+        for (int i = 0; i < otp.processes; i++) {
+            last = Supervisor.startChild(supervisor, ChildSpec.worker("idle-" + i, Idle::new));
         }
         return last;
     }
