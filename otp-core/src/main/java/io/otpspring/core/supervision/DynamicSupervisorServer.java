@@ -171,8 +171,17 @@ final class DynamicSupervisorServer implements GenServer {
         }
     }
 
+    /** Carries out what {@code child}'s exit calls for, then reports the exit: the restart does not wait for logging. */
     private void childExited(Child child, Pid dead, ExitReason reason) {
-        CrashReports.childExited(context().self(), child.spec.id(), dead, reason);
+        try {
+            restartOrForget(child, dead, reason);
+        }
+        finally {
+            CrashReports.childExited(context().self(), child.spec.id(), dead, reason);
+        }
+    }
+
+    private void restartOrForget(Child child, Pid dead, ExitReason reason) {
         child.history().exited(reason);
         child.pid = null;
         if (!child.spec.restart().restartsAfter(reason)) {
@@ -238,6 +247,7 @@ final class DynamicSupervisorServer implements GenServer {
     /** Stops every child at once: each is asked to stop (or killed), then awaited within its own shutdown. */
     @Override
     public void terminate(ExitReason reason) {
+        budget.reportIfGaveUp(context(), reason);
         Node node = context().node();
         long began = System.nanoTime();
         for (Map.Entry<Pid, Child> entry : running.entrySet()) {

@@ -198,11 +198,11 @@ final class SupervisorServer implements GenServer {
         }
     }
 
+    /** Carries out what {@code child}'s exit calls for, then reports the exit: the restart does not wait for logging. */
     private void childExited(Child child, ExitReason reason) {
         List<ChildState> before = states();
         Pid dead = child.pid;
         if (dead != null) {
-            CrashReports.childExited(context().self(), child.spec.id(), dead, reason);
             child.history().exited(reason);
         }
         child.predecessor = dead;
@@ -214,7 +214,14 @@ final class SupervisorServer implements GenServer {
             // instead of waiting for a successor that starts only after that sibling has stopped
             context().node().failPendingCalls(dead);
         }
-        carryOut(decision, dead == null ? null : child);
+        try {
+            carryOut(decision, dead == null ? null : child);
+        }
+        finally {
+            if (dead != null) {
+                CrashReports.childExited(context().self(), child.spec.id(), dead, reason);
+            }
+        }
     }
 
     /** {@code crashed}: the child whose exit led to {@code decision}, whose backoff may delay a restart. */
@@ -302,6 +309,7 @@ final class SupervisorServer implements GenServer {
 
     @Override
     public void terminate(ExitReason reason) {
+        budget.reportIfGaveUp(context(), reason);
         stopAll();
     }
 
