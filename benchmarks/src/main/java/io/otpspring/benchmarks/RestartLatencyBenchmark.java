@@ -1,9 +1,12 @@
 package io.otpspring.benchmarks;
 
 import java.time.Duration;
+import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import java.util.logging.StreamHandler;
 
 import io.otpspring.core.genserver.From;
 import io.otpspring.core.genserver.GenServer;
@@ -29,6 +32,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -55,9 +59,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * Neither runtime's crash report is printed: otp-spring's supervisor logs each crash with its stack
  * trace through {@code System.Logger}, that is {@code java.util.logging} here, whose
- * {@code io.otpspring.core.supervision} logger this benchmark switches off (left on, every cycle
- * writes a stack trace to stderr and that dominates); Pekko logs it through SLF4J, which has no
- * provider in the benchmarks (see {@link PekkoRuntime}).
+ * {@code io.otpspring.core.supervision} logger this benchmark switches off or formats into a
+ * discarding stream ({@code crashReports}; printed, every cycle would write a stack trace to stderr
+ * and that would dominate); Pekko logs it through SLF4J, which has no provider in the benchmarks
+ * (see {@link PekkoRuntime}).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -74,9 +79,17 @@ public class RestartLatencyBenchmark {
     /** Where otp-spring's supervisors log crash reports; held here, as JUL keeps loggers only weakly. */
     private static final Logger CRASH_REPORTS = Logger.getLogger("io.otpspring.core.supervision");
 
-    /** otp-spring: a node whose supervisor restarts one named server as often as it crashes. */
+    /**
+     * otp-spring: a node whose supervisor restarts one named server as often as it crashes; its
+     * crash reports {@code off}, or {@code formatted}: each report with its stack trace formatted by
+     * {@link SimpleFormatter} into a stream that discards it (what logging costs the supervisor,
+     * without the I/O).
+     */
     @State(Scope.Benchmark)
     public static class Otp {
+
+        @Param({ "off", "formatted" })
+        String crashReports;
 
         Node node;
         Pid supervisor;
@@ -85,7 +98,14 @@ public class RestartLatencyBenchmark {
 
         @Setup
         public void start() {
-            CRASH_REPORTS.setLevel(Level.OFF);
+            CRASH_REPORTS.setUseParentHandlers(false);
+            if (crashReports.equals("formatted")) {
+                CRASH_REPORTS.setLevel(Level.ALL);
+                CRASH_REPORTS.addHandler(new StreamHandler(OutputStream.nullOutputStream(), new SimpleFormatter()));
+            }
+            else {
+                CRASH_REPORTS.setLevel(Level.OFF);
+            }
             node = Node.start("bench");
             // a restart budget no run can exhaust; the short period keeps its window of restart times small
             supervisor = Supervisor.start(node, SupervisorSpec.oneForOne(
