@@ -8,7 +8,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  * The beans the Spring benchmarks register, and the context they register them in. {@link Counter}
  * and {@link PlainCounter} are the same class but for {@code @GenServer}, so that what a benchmark
  * measures between them is what the annotation adds. Public, as application beans usually are: the
- * process invokes {@code Counter}'s methods reflectively from otp-spring's package.
+ * process invokes {@code Counter}'s methods through method handles looked up from otp-spring's package.
  */
 public final class SpringBeans {
 

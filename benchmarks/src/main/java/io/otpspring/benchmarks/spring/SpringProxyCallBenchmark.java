@@ -39,9 +39,9 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  * increments a counter and waits for the new value, four ways, in one context on one node:
  * <ul>
  * <li>{@code otpProxyCallLatency}: {@code counter.increment()} on the injected proxy of a
- * {@code @GenServer} bean (CGLIB interception, the argument array copied into an
- * {@code Invocation} message, a call to the bean's registered name, the handler invoked
- * reflectively in the process);</li>
+ * {@code @GenServer} bean (CGLIB calls the callback made for {@code increment}, which sends the
+ * {@code Invocation} message made for it in advance, as the method takes no arguments, in a call
+ * to the bean's registered name; the process invokes the handler through its method handle);</li>
  * <li>{@code otpCoreCallLatency}: {@code GenServer.call(pid, request)} on a core GenServer doing the same
  * increment;</li>
  * <li>{@code otpCoreCallByNameLatency}: the same call to the server's registered name, which the proxy

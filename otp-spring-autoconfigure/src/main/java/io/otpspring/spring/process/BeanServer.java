@@ -1,6 +1,5 @@
 package io.otpspring.spring.process;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
@@ -40,8 +39,8 @@ final class BeanServer implements GenServer {
     public void init(ProcessContext self) throws Exception {
         Object bean = instances.get();
         try {
-            for (Method init : handlers.inits()) {
-                invoke(bean, init, init.getParameterCount() == 0 ? new Object[0] : new Object[] { self });
+            for (Handler init : handlers.inits()) {
+                init.invoke(bean, init.method().getParameterCount() == 0 ? new Object[0] : new Object[] { self });
             }
         }
         catch (Exception | Error failure) {
@@ -56,7 +55,7 @@ final class BeanServer implements GenServer {
         Invocation invocation = (Invocation) request;
         Object result;
         try {
-            result = invoke(bean(), invocation.method(), invocation.arguments());
+            result = invocation.handler().invoke(bean(), invocation.arguments());
         }
         catch (Exception | Error failure) {
             if (isDeclared(invocation.method(), failure)) {
@@ -64,7 +63,7 @@ final class BeanServer implements GenServer {
             }
             throw failure;
         }
-        if (handlers.kindOf(invocation.method()) == HandlerKind.ASYNC_CALL && result instanceof CompletionStage<?> stage) {
+        if (invocation.handler().kind() == HandlerKind.ASYNC_CALL && result instanceof CompletionStage<?> stage) {
             stage.whenComplete((value, error) -> from.reply(error == null ? value : new DeclaredFailure(unwrap(error))));
             return Reply.later();
         }
@@ -74,18 +73,18 @@ final class BeanServer implements GenServer {
     @Override
     public void handleCast(Object message) throws Exception {
         Invocation invocation = (Invocation) message;
-        invoke(bean(), invocation.method(), invocation.arguments());
+        invocation.handler().invoke(bean(), invocation.arguments());
     }
 
     @Override
     public void handleInfo(Object message) throws Exception {
-        Method info = handlers.infoFor(message.getClass());
+        Handler info = handlers.infoFor(message.getClass());
         if (info == null) {
             LOG.log(System.Logger.Level.DEBUG, () -> "process '" + handlers.beanName() + "' has no @Info method for "
                     + message.getClass().getName() + "; dropped " + message);
             return;
         }
-        invoke(bean(), info, new Object[] { message });
+        info.invoke(bean(), new Object[] { message });
     }
 
     @Override
@@ -95,8 +94,9 @@ final class BeanServer implements GenServer {
             return;
         }
         try {
-            for (Method terminate : handlers.terminates()) {
-                invoke(bean, terminate, terminate.getParameterCount() == 0 ? new Object[0] : new Object[] { reason });
+            for (Handler terminate : handlers.terminates()) {
+                terminate.invoke(bean,
+                        terminate.method().getParameterCount() == 0 ? new Object[0] : new Object[] { reason });
             }
         }
         finally {
@@ -110,20 +110,6 @@ final class BeanServer implements GenServer {
             throw new IllegalStateException("process '" + handlers.beanName() + "' has no bean instance");
         }
         return bean;
-    }
-
-    /** Invokes {@code method} (made accessible by {@link HandlerMethods}), rethrowing what it threw as is. */
-    private static @Nullable Object invoke(Object target, Method method, Object[] arguments) throws Exception {
-        try {
-            return method.invoke(target, arguments);
-        }
-        catch (InvocationTargetException thrown) {
-            Throwable cause = thrown.getCause();
-            if (cause instanceof Exception exception) {
-                throw exception;
-            }
-            throw (Error) cause;
-        }
     }
 
     /**

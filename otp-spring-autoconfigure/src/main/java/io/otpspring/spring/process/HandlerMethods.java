@@ -5,8 +5,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,7 @@ import io.otpspring.spring.annotation.Init;
 import io.otpspring.spring.annotation.Supervisor;
 import io.otpspring.spring.annotation.Terminate;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.BridgeMethodResolver;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -31,17 +34,18 @@ import org.springframework.util.ReflectionUtils;
 final class HandlerMethods {
 
     private final String beanName;
+    private final List<Handler> listed;
     private final Map<Method, Handler> handlers;
-    private final List<Method> infos;
-    private final List<Method> inits;
-    private final List<Method> terminates;
-    private final Map<Class<?>, Method> infoByType = new ConcurrentHashMap<>();
-    /** Marks a message type no {@code @Info} method accepts, in {@link #infoByType}. */
-    private static final Method NO_INFO = ReflectionUtils.findMethod(Object.class, "toString");
+    private final List<Handler> infos;
+    private final List<Handler> inits;
+    private final List<Handler> terminates;
+    /** The {@code @Info} handler by message type, empty for a type no {@code @Info} method accepts. */
+    private final Map<Class<?>, Optional<Handler>> infoByType = new ConcurrentHashMap<>();
 
-    private HandlerMethods(String beanName, Map<Method, Handler> handlers, List<Method> infos, List<Method> inits,
-            List<Method> terminates) {
+    private HandlerMethods(String beanName, List<Handler> listed, Map<Method, Handler> handlers, List<Handler> infos,
+            List<Handler> inits, List<Handler> terminates) {
         this.beanName = beanName;
+        this.listed = listed;
         this.handlers = handlers;
         this.infos = infos;
         this.inits = inits;
@@ -55,26 +59,30 @@ final class HandlerMethods {
      */
     static HandlerMethods of(String beanName, Class<?> type) {
         requireProxyable(beanName, type);
+        List<Handler> listed = new ArrayList<>();
         Map<Method, Handler> handlers = new ConcurrentHashMap<>();
-        List<Method> infos = new ArrayList<>();
-        List<Method> inits = new ArrayList<>();
-        List<Method> terminates = new ArrayList<>();
+        List<Handler> infos = new ArrayList<>();
+        List<Handler> inits = new ArrayList<>();
+        List<Handler> terminates = new ArrayList<>();
         for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, HandlerMethods::isHandlerCandidate)) {
             requireNoContainerCallbacks(beanName, method);
             HandlerKind kind = kindOf(beanName, method);
-            switch (kind) {
-                case INFO -> infos.add(method);
-                case LIFECYCLE -> (AnnotatedElementUtils.hasAnnotation(method, Init.class) ? inits : terminates).add(method);
-                default -> { }
-            }
             if (Modifier.isPublic(method.getModifiers()) && Modifier.isFinal(method.getModifiers())) {
                 throw new ProcessDefinitionException(where(beanName, method) + " is final, so calls to it cannot be "
                         + "turned into messages; remove 'final'");
             }
-            ReflectionUtils.makeAccessible(method);
-            handlers.put(method, new Handler(kind, method));
+            Handler handler = Handler.of(kind, method);
+            switch (kind) {
+                case INFO -> infos.add(handler);
+                case LIFECYCLE -> (AnnotatedElementUtils.hasAnnotation(method, Init.class) ? inits : terminates).add(handler);
+                default -> { }
+            }
+            listed.add(handler);
+            handlers.put(method, handler);
         }
-        return new HandlerMethods(beanName, handlers, List.copyOf(infos), List.copyOf(inits), List.copyOf(terminates));
+        listed.sort(Comparator.comparing(handler -> handler.method().toString()));
+        return new HandlerMethods(beanName, List.copyOf(listed), handlers, List.copyOf(infos), List.copyOf(inits),
+                List.copyOf(terminates));
     }
 
     /** Annotations by which the container would call the bean directly, bypassing its process. */
@@ -193,47 +201,53 @@ final class HandlerMethods {
     }
 
     /**
-     * What a call of {@code method} through the proxy becomes, with this class's own copy of the
-     * method, made accessible once when the class was read, so that the process invokes it without
-     * an access check per call.
+     * The handlers of the methods the class declares and inherits, in an order that depends on
+     * their signatures only, so that the lists read from one class are alike.
      */
-    Handler handlerFor(Method method) {
-        Handler handler = handlers.get(method);
-        if (handler != null) {
-            return handler;
-        }
-        ReflectionUtils.makeAccessible(method);
-        return new Handler(HandlerKind.CALL, method);
-    }
-
-    /** What a call of {@code method} through the proxy becomes. */
-    HandlerKind kindOf(Method method) {
-        return handlerFor(method).kind();
-    }
-
-    /** A handler: what it is, and the method to invoke. */
-    record Handler(HandlerKind kind, Method method) {
+    List<Handler> listed() {
+        return listed;
     }
 
     /**
-     * The {@code @Info} method for a message of {@code type}: among those that accept it, the one
+     * What a call of {@code method} through the proxy becomes. A method the class did not list is
+     * resolved at its first call and remembered: a bridge method stands for the method it bridges
+     * to, any other is a call.
+     */
+    Handler handlerFor(Method method) {
+        Handler handler = handlers.get(method);
+        return handler != null ? handler : handlers.computeIfAbsent(method, this::unlisted);
+    }
+
+    private Handler unlisted(Method method) {
+        Method bridged = BridgeMethodResolver.findBridgedMethod(method);
+        Handler handler = handlers.get(bridged);
+        if (handler != null) {
+            return handler;
+        }
+        return Handler.of(HandlerKind.CALL, bridged);
+    }
+
+    /**
+     * The {@code @Info} handler for a message of {@code type}: among those that accept it, the one
      * with the most specific parameter type.
      */
     @Nullable
-    Method infoFor(Class<?> type) {
-        Method info = infoByType.computeIfAbsent(type, messageType -> infos.stream()
-                .filter(candidate -> candidate.getParameterTypes()[0].isAssignableFrom(messageType))
-                .reduce((left, right) -> left.getParameterTypes()[0].isAssignableFrom(right.getParameterTypes()[0])
-                        ? right : left)
-                .orElse(NO_INFO));
-        return info == NO_INFO ? null : info;
+    Handler infoFor(Class<?> type) {
+        return infoByType.computeIfAbsent(type, messageType -> infos.stream()
+                .filter(candidate -> parameterType(candidate).isAssignableFrom(messageType))
+                .reduce((left, right) -> parameterType(left).isAssignableFrom(parameterType(right)) ? right : left))
+                .orElse(null);
     }
 
-    List<Method> inits() {
+    private static Class<?> parameterType(Handler info) {
+        return info.method().getParameterTypes()[0];
+    }
+
+    List<Handler> inits() {
         return inits;
     }
 
-    List<Method> terminates() {
+    List<Handler> terminates() {
         return terminates;
     }
 

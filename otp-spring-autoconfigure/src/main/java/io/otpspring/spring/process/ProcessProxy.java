@@ -1,25 +1,23 @@
 package io.otpspring.spring.process;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.mailbox.MailboxFullException;
 import io.otpspring.core.process.ProcessRef;
-import org.aopalliance.intercept.MethodInterceptor;
-import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
-import org.springframework.aop.ProxyMethodInvocation;
-import org.springframework.util.ReflectionUtils;
+import org.springframework.cglib.proxy.MethodInterceptor;
 
 /**
- * The behaviour of the object other beans inject in place of a process bean: each method call
- * becomes a message to whatever incarnation is registered under the bean's name now, so the proxy
- * stays valid across restarts.
+ * The behaviour of the object other beans inject in place of a process bean: each call of one of
+ * its methods becomes a message to whatever incarnation is registered under the bean's name now,
+ * so the proxy stays valid across restarts. {@link ProxyClasses} gives each method of the class
+ * the callback of its handler, so that a call looks nothing up.
  */
-final class ProcessProxy implements MethodInterceptor {
+final class ProcessProxy {
+
+    private static final Object[] NO_ARGUMENTS = {};
 
     private final String name;
     private final ProcessRef process;
@@ -35,55 +33,65 @@ final class ProcessProxy implements MethodInterceptor {
         this.guard = guard;
     }
 
-    @Override
-    public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-        Method method = invocation.getMethod();
-        if (ReflectionUtils.isObjectMethod(method)) {
-            return objectMethod(invocation);
-        }
-        Object[] arguments = invocation.getArguments().clone();
-        HandlerMethods.Handler handler = handlers.handlerFor(method);
-        if (handler.kind() == HandlerKind.LIFECYCLE) {
-            throw new UnsupportedOperationException(method.getName() + " of process '" + name
+    /**
+     * The callback of {@code handler}'s method. The message holds CGLIB's argument array, made for
+     * this call; a call without arguments sends one message made in advance.
+     */
+    MethodInterceptor callbackOf(Handler handler) {
+        Invocation withoutArguments = new Invocation(handler, NO_ARGUMENTS);
+        return (proxy, method, arguments, superMethod) ->
+                call(arguments.length == 0 ? withoutArguments : new Invocation(handler, arguments));
+    }
+
+    /** The callback of the methods the class does not list, whose handler is looked up at each call. */
+    MethodInterceptor callbackOfUnlisted() {
+        return (proxy, method, arguments, superMethod) -> call(new Invocation(handlers.handlerFor(method), arguments));
+    }
+
+    private @Nullable Object call(Invocation message) throws Throwable {
+        HandlerKind kind = message.handler().kind();
+        if (kind == HandlerKind.LIFECYCLE) {
+            throw new UnsupportedOperationException(message.method().getName() + " of process '" + name
                     + "' is run by the process itself when it starts or stops; it cannot be called");
         }
-        Invocation message = new Invocation(handler.method(), arguments);
         CallGuard.Permit permit = guard.admit();
-        return switch (handler.kind()) {
-            case CALL -> replied(guarded(permit, Outcome.ANSWERED, () -> GenServer.call(process, message, callTimeout)));
-            case ASYNC_CALL -> guarded(permit, Outcome.LATER, () -> GenServer.callAsync(process, message, callTimeout))
+        Object sent = send(kind, message, permit);
+        return switch (kind) {
+            case CALL -> {
+                permit.completed(null);
+                yield replied(sent);
+            }
+            case ASYNC_CALL -> ((CompletableFuture<?>) sent)
                     .whenComplete((reply, failure) -> permit.completed(failure))
                     .thenCompose(ProcessProxy::repliedAsync);
-            case CAST -> guarded(permit, Outcome.NONE, () -> {
-                GenServer.cast(process, message);
-                return null;
-            });
-            case INFO -> guarded(permit, Outcome.NONE, () -> {
-                process.send(arguments[0]);
-                return null;
-            });
+            case CAST, INFO -> {
+                permit.sent();
+                yield null;
+            }
             case LIFECYCLE -> throw new IllegalStateException("lifecycle methods are refused above");
         };
     }
 
-    /** When a message that was sent has its outcome, for the guard. */
-    private enum Outcome {
-        /** A call: it has been answered. */
-        ANSWERED,
-        /** An asynchronous call: its future completes the permit. */
-        LATER,
-        /** A cast or plain message: it has none. */
-        NONE
-    }
-
     /**
-     * Sends through {@code permit}: a send that fails completes it with the failure (a full
-     * mailbox as the guard words it); otherwise {@code outcome} says how the permit ends.
+     * Sends {@code message} as {@code kind} says: a call's reply, an asynchronous call's future,
+     * else {@code null}. A send that fails completes {@code permit} with the failure (a full
+     * mailbox as the guard words it).
      */
-    private <T> @Nullable T guarded(CallGuard.Permit permit, Outcome outcome, Supplier<T> send) {
-        T result;
+    private @Nullable Object send(HandlerKind kind, Invocation message, CallGuard.Permit permit) {
         try {
-            result = send.get();
+            return switch (kind) {
+                case CALL -> GenServer.call(process, message, callTimeout);
+                case ASYNC_CALL -> GenServer.callAsync(process, message, callTimeout);
+                case CAST -> {
+                    GenServer.cast(process, message);
+                    yield null;
+                }
+                case INFO -> {
+                    process.send(message.arguments()[0]);
+                    yield null;
+                }
+                case LIFECYCLE -> throw new IllegalStateException("lifecycle methods are refused before sending");
+            };
         }
         catch (MailboxFullException full) {
             permit.completed(full);
@@ -93,12 +101,6 @@ final class ProcessProxy implements MethodInterceptor {
             permit.completed(failure);
             throw failure;
         }
-        switch (outcome) {
-            case ANSWERED -> permit.completed(null);
-            case NONE -> permit.sent();
-            case LATER -> { }
-        }
-        return result;
     }
 
     private static @Nullable Object replied(@Nullable Object reply) throws Throwable {
@@ -113,16 +115,5 @@ final class ProcessProxy implements MethodInterceptor {
             return CompletableFuture.failedFuture(failure.exception());
         }
         return CompletableFuture.completedFuture(reply);
-    }
-
-    private Object objectMethod(MethodInvocation invocation) {
-        Object proxy = ((ProxyMethodInvocation) invocation).getProxy();
-        return switch (invocation.getMethod().getName()) {
-            case "equals" -> proxy == invocation.getArguments()[0];
-            case "hashCode" -> System.identityHashCode(proxy);
-            case "toString" -> "process bean '" + name + "'";
-            default -> throw new UnsupportedOperationException(invocation.getMethod().getName() + " of process '"
-                    + name + "' cannot be called through its proxy");
-        };
     }
 }

@@ -7,7 +7,6 @@ import io.otpspring.core.process.Node;
 import io.otpspring.core.process.ProcessRef;
 import io.otpspring.spring.annotation.GenServer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -99,11 +98,8 @@ final class ProcessProxyCreator implements InstantiationAwareBeanPostProcessor, 
     /** A subclass proxy of {@code process}'s class, labelled {@code label}, whose calls pass {@code guard} to {@code target}. */
     static Object proxy(ProcessBean process, String label, ProcessRef target, Duration callTimeout, CallGuard guard,
             @Nullable ClassLoader classLoader) {
-        ProxyFactory proxies = new ProxyFactory();
-        proxies.setTargetClass(process.type());
-        proxies.setProxyTargetClass(true);
-        proxies.setOpaque(true);
-        proxies.addAdvice(new ProcessProxy(label, target, process.genServerHandlers(), callTimeout, guard));
-        return proxies.getProxy(classLoader);
+        HandlerMethods handlers = process.genServerHandlers();
+        return ProxyClasses.proxy(process.type(), handlers,
+                new ProcessProxy(label, target, handlers, callTimeout, guard), new ObjectMethods(label), classLoader);
     }
 }

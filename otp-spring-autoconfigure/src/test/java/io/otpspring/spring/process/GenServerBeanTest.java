@@ -222,4 +222,65 @@ class GenServerBeanTest {
     void theProxyNamesItsProcess() {
         contexts.run(context -> assertThat(context.getBean(Inventory.class)).hasToString("process bean 'inventory'"));
     }
+
+    @Test
+    void contextsShareTheProxyClassOfAProcessBeanClass() {
+        List<Class<?>> proxyClasses = new CopyOnWriteArrayList<>();
+        contexts.run(context -> proxyClasses.add(context.getBean(Inventory.class).getClass()));
+        contexts.run(context -> proxyClasses.add(context.getBean(Inventory.class).getClass()));
+
+        assertThat(proxyClasses.get(1)).isSameAs(proxyClasses.get(0));
+    }
+
+    @Test
+    void theProxyIsEqualToItselfOnly() {
+        contexts.run(context -> {
+            Inventory inventory = context.getBean(Inventory.class);
+
+            assertThat(inventory.equals(inventory)).isTrue();
+            assertThat(inventory.equals(new Inventory(new Journal()))).isFalse();
+            assertThat(inventory.hashCode()).isEqualTo(inventory.hashCode());
+        });
+    }
+
+    @Test
+    void lifecycleMethodsBelongToTheProcess() {
+        contexts.run(context -> {
+            Inventory inventory = context.getBean(Inventory.class);
+
+            assertThatThrownBy(() -> inventory.start(null)).isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("start of process 'inventory'");
+            assertThat(context.getBean(Journal.class).entries).containsExactly("init");
+        });
+    }
+
+    /** Implemented with a type argument, so that the compiler adds a bridge method to the implementing class. */
+    interface Shelf<T> {
+
+        T echo(T item);
+    }
+
+    @GenServer
+    static class Labels implements Shelf<String> {
+
+        @Override
+        public String echo(String item) {
+            return item;
+        }
+    }
+
+    /** Calls {@code echo(Object)}, the bridge method. */
+    private static <T> T throughTheBridge(Shelf<T> shelf, T item) {
+        return shelf.echo(item);
+    }
+
+    @Test
+    void aBridgeMethodCallsTheMethodItBridgesTo() {
+        contexts.withBean("labels", Labels.class).run(context -> {
+            Labels labels = context.getBean(Labels.class);
+
+            assertThat(throughTheBridge(labels, "jam")).isEqualTo("jam");
+            assertThat(labels.echo("tea")).isEqualTo("tea");
+        });
+    }
 }

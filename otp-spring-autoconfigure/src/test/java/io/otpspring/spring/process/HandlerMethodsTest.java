@@ -60,10 +60,10 @@ class HandlerMethodsTest {
     void theMostSpecificInfoMethodHandlesEachMessageWhateverTheDeclarationOrder() throws Exception {
         HandlerMethods handlers = HandlerMethods.of("drawer", Drawer.class);
 
-        assertThat(handlers.infoFor(Circle.class).getName()).isEqualTo("onCircle");
-        assertThat(handlers.infoFor(Note.class).getName()).isEqualTo("onNote");
-        assertThat(handlers.infoFor(Shape.class).getName()).isEqualTo("onShape");
-        assertThat(handlers.infoFor(String.class).getName()).isEqualTo("onAnything");
+        assertThat(handlers.infoFor(Circle.class).method().getName()).isEqualTo("onCircle");
+        assertThat(handlers.infoFor(Note.class).method().getName()).isEqualTo("onNote");
+        assertThat(handlers.infoFor(Shape.class).method().getName()).isEqualTo("onShape");
+        assertThat(handlers.infoFor(String.class).method().getName()).isEqualTo("onAnything");
     }
 
     @Test
@@ -84,10 +84,10 @@ class HandlerMethodsTest {
     void callsCastsAndAsynchronousCallsAreToldApartByTheirDeclaration() throws Exception {
         HandlerMethods handlers = HandlerMethods.of("drawer", Drawer.class);
 
-        assertThat(handlers.kindOf(Drawer.class.getMethod("count"))).isEqualTo(HandlerKind.CALL);
-        assertThat(handlers.kindOf(Drawer.class.getMethod("later"))).isEqualTo(HandlerKind.ASYNC_CALL);
-        assertThat(handlers.kindOf(Drawer.class.getMethod("stage"))).isEqualTo(HandlerKind.ASYNC_CALL);
-        assertThat(handlers.kindOf(Drawer.class.getMethod("reset"))).isEqualTo(HandlerKind.CAST);
+        assertThat(handlers.handlerFor(Drawer.class.getMethod("count")).kind()).isEqualTo(HandlerKind.CALL);
+        assertThat(handlers.handlerFor(Drawer.class.getMethod("later")).kind()).isEqualTo(HandlerKind.ASYNC_CALL);
+        assertThat(handlers.handlerFor(Drawer.class.getMethod("stage")).kind()).isEqualTo(HandlerKind.ASYNC_CALL);
+        assertThat(handlers.handlerFor(Drawer.class.getMethod("reset")).kind()).isEqualTo(HandlerKind.CAST);
     }
 
     static class OwnFuture<T> extends CompletableFuture<T> {
