@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Crash-to-recovery latency of a supervised server. Each operation crashes the current
  * incarnation, then asks the server until a reply comes from a new incarnation. {@code SampleTime}
  * reports the median and p99; a full run does well over 10,000 cycles (JMH's sample count
- * {@code N}, as every invocation is sampled at this rate).
+ * {@code N}, as every invocation is sampled at this rate). Crashes come back to back, except in
+ * {@code otpIsolatedCrashToFirstReply}, which first waits (untimed) until the supervisor is done
+ * with the previous one.
  * <ul>
  * <li>otp-spring: a named GenServer under a one-for-one supervisor. The crash is a cast whose
  * handler throws; then {@code GenServer.call} by name until the reply is a new pid: crash, exit
@@ -122,6 +124,19 @@ public class RestartLatencyBenchmark {
         }
     }
 
+    /**
+     * otp-spring, crashes one at a time: before each, untimed, a call to the supervisor waits until
+     * it has finished with the previous crash (its report written), as when crashes are rare.
+     */
+    @State(Scope.Benchmark)
+    public static class OtpIsolated extends Otp {
+
+        @Setup(org.openjdk.jmh.annotations.Level.Invocation)
+        public void awaitIdleSupervisor() {
+            Supervisor.countChildren(supervisor);
+        }
+    }
+
     /** Apache Pekko: an actor system running one supervised actor that restarts as often as it crashes. */
     @State(Scope.Benchmark)
     public static class Pekko {
@@ -187,6 +202,15 @@ public class RestartLatencyBenchmark {
 
     @Benchmark
     public Pid otpCrashToFirstReply(Otp otp) {
+        return crashAndAwaitSuccessor(otp);
+    }
+
+    @Benchmark
+    public Pid otpIsolatedCrashToFirstReply(OtpIsolated otp) {
+        return crashAndAwaitSuccessor(otp);
+    }
+
+    private static Pid crashAndAwaitSuccessor(Otp otp) {
         Pid crashed = otp.current;
         GenServer.cast(crashed, CRASH);
         Pid answered = crashed;
