@@ -170,24 +170,27 @@ class ResilienceTest {
             Gateway gateway = context.getBean(Gateway.class);
             Gateway.hold = new CountDownLatch(1);
             try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-                CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> pay(gateway, 1), callers);
-                CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> pay(gateway, 2), callers);
-                await().atMost(WAIT).until(() -> context.getBean(CallGuards.class).state("gateway").availableCalls() == 0);
+                // released inside the block: the executor's close waits for the held callers
+                try {
+                    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> pay(gateway, 1), callers);
+                    CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> pay(gateway, 2), callers);
+                    await().atMost(WAIT).until(() -> context.getBean(CallGuards.class).state("gateway").availableCalls() == 0);
 
-                AtomicInteger rejected = new AtomicInteger();
-                context.getBean(BulkheadRegistry.class).bulkhead("gateway").getEventPublisher()
-                        .onCallRejected(event -> rejected.incrementAndGet());
-                assertThatThrownBy(() -> gateway.pay(3)).isInstanceOf(BulkheadFullException.class)
-                        .hasMessageContaining("gateway");
-                assertThat(rejected).as("rejections show in Resilience4j's own events").hasValue(1);
+                    AtomicInteger rejected = new AtomicInteger();
+                    context.getBean(BulkheadRegistry.class).bulkhead("gateway").getEventPublisher()
+                            .onCallRejected(event -> rejected.incrementAndGet());
+                    assertThatThrownBy(() -> gateway.pay(3)).isInstanceOf(BulkheadFullException.class)
+                            .hasMessageContaining("gateway");
+                    assertThat(rejected).as("rejections show in Resilience4j's own events").hasValue(1);
 
-                Gateway.hold.countDown();
-                assertThat(first).succeedsWithin(WAIT).isEqualTo("paid 1");
-                assertThat(second).succeedsWithin(WAIT).isEqualTo("paid 2");
-                assertThat(context.getBean(CallGuards.class).state("gateway").availableCalls()).isEqualTo(2);
-            }
-            finally {
-                Gateway.hold.countDown();
+                    Gateway.hold.countDown();
+                    assertThat(first).succeedsWithin(WAIT).isEqualTo("paid 1");
+                    assertThat(second).succeedsWithin(WAIT).isEqualTo("paid 2");
+                    assertThat(context.getBean(CallGuards.class).state("gateway").availableCalls()).isEqualTo(2);
+                }
+                finally {
+                    Gateway.hold.countDown();
+                }
             }
         });
     }
