@@ -4,7 +4,7 @@ import io.otpspring.core.process.Awaited;
 import io.otpspring.core.process.DeadLetters;
 
 /** Where a call's outcome goes: a caller blocked on it, or a future. The first outcome wins. */
-sealed interface ReplySlot extends From, Awaited permits CallSlot, FutureSlot {
+sealed interface ReplySlot extends From, Awaited permits CallSlot, FutureSlot, RoutedSlot {
 
     @Override
     default boolean isWaiting() {

@@ -42,10 +42,9 @@ final class CellExtras {
         monitoring.add(ref);
     }
 
-    void forgetMonitoring(MonitorRef ref) {
-        if (monitoring != null) {
-            monitoring.remove(ref);
-        }
+    /** Returns whether {@code ref} was there. */
+    boolean forgetMonitoring(MonitorRef ref) {
+        return monitoring != null && monitoring.remove(ref);
     }
 
     void exitListener(ExitListener listener) {
@@ -96,13 +95,19 @@ final class CellExtras {
         }
         if (monitoredBy != null) {
             for (MonitorRef ref : monitoredBy) {
-                ref.watcher().forgetMonitoring(ref);
-                ref.watcher().enqueue(new Down(ref, cell.pid(), reason), true);
+                ref.watcherCell().forgetMonitoring(ref);
+                ref.watcherCell().enqueue(new Down(ref, cell.pid(), reason), true);
             }
         }
         if (monitoring != null) {
             for (MonitorRef ref : monitoring) {
-                ref.target().removeMonitor(ref);
+                ProcessCell target = ref.targetCell();
+                if (target != null) {
+                    target.removeMonitor(ref);
+                }
+                else {
+                    cell.node().distribution().demonitor(ref);
+                }
             }
         }
     }

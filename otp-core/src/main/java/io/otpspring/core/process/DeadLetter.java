@@ -31,6 +31,8 @@ public record DeadLetter(@Nullable Pid recipient, Object message, Cause cause) {
         FROM_KILLED_PROCESS,
         /** Sent to a name that nothing is registered under. */
         NO_SUCH_NAME,
+        /** Sent to a process on a node that is not connected. */
+        NO_CONNECTION,
         /** Received, but still postponed or queued inside the process (a state machine) when it exited. */
         UNHANDLED_AT_EXIT
     }

@@ -7,12 +7,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Why a process exited, as in Erlang: {@code normal}, {@code shutdown} (optionally with a detail),
  * {@code kill} (the untrappable signal), {@code killed} (what links and monitors see after a kill),
- * {@code noproc} (the process was not alive), the exception that crashed a handler, or any other
+ * {@code noproc} (the process was not alive), {@code noconnection} (its node became unreachable), the exception that crashed a handler, or any other
  * abnormal term.
  */
 public sealed interface ExitReason
         permits ExitReason.Normal, ExitReason.Shutdown, ExitReason.Kill, ExitReason.Killed,
-        ExitReason.NoProc, ExitReason.Crash, ExitReason.Other {
+        ExitReason.NoProc, ExitReason.NoConnection, ExitReason.Crash, ExitReason.Other {
 
     /** The process finished its work. */
     ExitReason NORMAL = new Normal();
@@ -28,6 +28,9 @@ public sealed interface ExitReason
 
     /** The process was not alive when it was linked, monitored or called. */
     ExitReason NOPROC = new NoProc();
+
+    /** The process's node became unreachable (it died, hung or was cut off): what its links and monitors see. */
+    ExitReason NOCONNECTION = new NoConnection();
 
     /**
      * Whether this reason counts as a clean exit: {@code normal} and {@code shutdown} (with or
@@ -89,6 +92,14 @@ public sealed interface ExitReason
         @Override
         public String toString() {
             return "noproc";
+        }
+    }
+
+    /** {@code noconnection}: the process's node became unreachable. */
+    record NoConnection() implements ExitReason {
+        @Override
+        public String toString() {
+            return "noconnection";
         }
     }
 

@@ -1,5 +1,6 @@
 package io.otpspring.core.process;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Node implements AutoCloseable {
 
-    private static final AtomicInteger CREATIONS = new AtomicInteger();
+    /** Creations start at a random point, so a node restarted under the same name gets another. */
+    private static final AtomicInteger CREATIONS = new AtomicInteger(new SecureRandom().nextInt());
 
     private final String name;
     private final int creation;
@@ -40,6 +42,7 @@ public final class Node implements AutoCloseable {
     private final Timers timers;
     private final Instant startedAt = Instant.now();
     private volatile Telemetry telemetry = Telemetry.NONE;
+    private volatile Distribution distribution = Distribution.NONE;
 
     private Node(String name, ScheduledExecutorService scheduler) {
         if (name.isBlank()) {
@@ -72,7 +75,8 @@ public final class Node implements AutoCloseable {
         return name;
     }
 
-    int creation() {
+    /** This node's incarnation, carried by its pids: see {@link Pid#creation()}. */
+    public int creation() {
         return creation;
     }
 
@@ -101,6 +105,88 @@ public final class Node implements AutoCloseable {
     /** What this node reports its events to: {@link Telemetry#NONE} unless one was installed. */
     public Telemetry telemetry() {
         return telemetry;
+    }
+
+    // ---------------------------------------------------------------- other nodes
+
+    /** Reaches other nodes through {@code distribution} from now on (a cluster module installs it). */
+    public void useDistribution(Distribution distribution) {
+        this.distribution = Objects.requireNonNull(distribution, "distribution");
+    }
+
+    /** How this node reaches other nodes: {@link Distribution#NONE} unless a cluster installed one. */
+    public Distribution distribution() {
+        return distribution;
+    }
+
+    /**
+     * The pid named by {@code node}, {@code creation} and {@code id}, as seen from this node: for
+     * a distribution rebuilding the pids it receives. A live process of this node gets its own
+     * pid; any other, a pid reached through the distribution (one of this node that is no longer
+     * alive, or of an earlier incarnation of it, is dead: what is sent to it is a dead letter).
+     */
+    public Pid pid(String node, int creation, long id) {
+        Objects.requireNonNull(node, "node");
+        if (node.equals(name) && creation == this.creation) {
+            ProcessCell cell = processes.get(id);
+            if (cell != null) {
+                return cell.pid();
+            }
+        }
+        return new RemotePid(this, node, creation, id);
+    }
+
+    /**
+     * Sends to a pid that has no cell here: through the distribution, or, when its node is not
+     * connected or it is a dead one of this node, fails a call in it and counts it as a dead letter.
+     */
+    void sendRemote(Pid to, Object message) {
+        if (ProcessCell.refusedFromKilledProcess(this, to, message)) {
+            return;
+        }
+        boolean here = to.node().equals(name);
+        if (!here && distribution.send(to, message)) {
+            return;
+        }
+        ExitReason reason = here ? ExitReason.NOPROC : ExitReason.NOCONNECTION;
+        if (message instanceof Awaited awaited) {
+            awaited.fail(new ExitException(to, reason));
+        }
+        deadLetters.publish(new DeadLetter(to, message, here ? DeadLetter.Cause.RECIPIENT_DEAD : DeadLetter.Cause.NO_CONNECTION));
+    }
+
+    /** The pid of another node that {@code ref} stands for, or {@code null}. */
+    @Nullable
+    Pid remoteOf(ProcessRef ref) {
+        if (ref instanceof Pid pid) {
+            return pid.cell() == null ? pid : null;
+        }
+        if (ref instanceof RegisteredName) {
+            return null;
+        }
+        Pid resolved = ref.resolve();
+        return resolved != null && resolved.cell() == null ? resolved : null;
+    }
+
+    /**
+     * Delivers an exit signal that came from another node to a process of this one: as if
+     * {@code from} had sent it ({@code fromLink}: through a link, so {@code kill} is not
+     * untrappable), or from no process when {@code from} is {@code null}. Nothing happens when
+     * {@code target} is not alive here.
+     */
+    public void signalExit(Pid target, @Nullable Pid from, ExitReason reason, boolean fromLink) {
+        ProcessCell cell = cellOf(target);
+        if (cell != null) {
+            cell.exitSignal(from, reason, fromLink);
+        }
+    }
+
+    /**
+     * Closes {@code ref}, a monitor of a process on another node, with a {@link Down} for
+     * {@code reason} to its watcher; nothing happens when it was closed already.
+     */
+    public void deliverDown(MonitorRef ref, ExitReason reason) {
+        ref.watcherCell().monitorFired(ref, reason);
     }
 
     // ---------------------------------------------------------------- spawning
@@ -197,10 +283,11 @@ public final class Node implements AutoCloseable {
     }
 
     private ProcessCell localCell(Pid pid) {
-        if (pid.cell().node() != this) {
+        ProcessCell cell = pid.cell();
+        if (cell == null || cell.node() != this) {
             throw new IllegalArgumentException(pid + " does not belong to node " + name);
         }
-        return pid.cell();
+        return cell;
     }
 
     // ---------------------------------------------------------------- names
@@ -277,6 +364,11 @@ public final class Node implements AutoCloseable {
         ProcessCell cell = cellOf(target);
         if (cell != null) {
             cell.exitSignal(null, reason, false);
+            return;
+        }
+        Pid remote = remoteOf(target);
+        if (remote != null) {
+            distribution.exit(null, remote, reason);
         }
     }
 
@@ -405,7 +497,8 @@ public final class Node implements AutoCloseable {
     @Nullable
     ProcessCell cellOf(ProcessRef ref) {
         if (ref instanceof Pid pid) {
-            return pid.cell().node() == this ? pid.cell() : null;
+            ProcessCell cell = pid.cell();
+            return cell != null && cell.node() == this ? cell : null;
         }
         if (ref instanceof RegisteredName named && named.node() == this) {
             return names.lookup(named.name());

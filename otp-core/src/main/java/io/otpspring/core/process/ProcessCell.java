@@ -177,12 +177,7 @@ final class ProcessCell implements ProcessContext, Runnable {
 
     /** The public send path: a killed process's leftover thread cannot send as that process. */
     void deliver(Object message) {
-        ProcessCell killed = Zombies.ofCurrentThread();
-        if (killed != null) {
-            if (message instanceof Awaited awaited) {
-                awaited.fail(killed.exitNotice());
-            }
-            node.deadLetters().publish(new DeadLetter(pid, message, Cause.FROM_KILLED_PROCESS));
+        if (refusedFromKilledProcess(node, pid, message)) {
             return;
         }
         // a message a process sends itself is its own work, not its sender's: it starts afresh, so a
@@ -190,6 +185,22 @@ final class ProcessCell implements ProcessContext, Runnable {
         Telemetry telemetry = node.telemetry();
         Object context = telemetry == Telemetry.NONE || runsOn(Thread.currentThread()) ? null : telemetry.capture();
         enqueue(context == null ? message : Traced.wrap(message, context), false);
+    }
+
+    /**
+     * Whether the current thread is a killed process's leftover: then {@code message} is not sent
+     * but counted, and a call in it fails with that process's exit.
+     */
+    static boolean refusedFromKilledProcess(Node node, Pid to, Object message) {
+        ProcessCell killed = Zombies.ofCurrentThread();
+        if (killed == null) {
+            return false;
+        }
+        if (message instanceof Awaited awaited) {
+            awaited.fail(killed.exitNotice());
+        }
+        node.deadLetters().publish(new DeadLetter(to, message, Cause.FROM_KILLED_PROCESS));
+        return true;
     }
 
     /** Enqueues a message, within the mailbox bound unless {@code force}, and wakes the process. */
@@ -412,7 +423,7 @@ final class ProcessCell implements ProcessContext, Runnable {
     // ---------------------------------------------------------------- exit signals
 
     /** An exit signal from {@code from} (or the node when {@code null}). */
-    void exitSignal(@Nullable ProcessCell from, ExitReason reason, boolean viaLink) {
+    void exitSignal(@Nullable Pid from, ExitReason reason, boolean viaLink) {
         if (state == DEAD) {
             return;
         }
@@ -420,7 +431,7 @@ final class ProcessCell implements ProcessContext, Runnable {
             die(ExitReason.KILLED);
         }
         else if (trapExits) {
-            enqueue(new Exit(from == null ? null : from.pid, reason), true);
+            enqueue(new Exit(from, reason), true);
         }
         else if (!(reason instanceof ExitReason.Normal)) {
             die(reason);
@@ -467,7 +478,7 @@ final class ProcessCell implements ProcessContext, Runnable {
                 other.removeLink(this);
             }
             LinkSignals.deliver(() -> {
-                other.exitSignal(this, reason, true);
+                other.exitSignal(pid, reason, true);
                 if (other.supervisor == this) {
                     other.release();
                 }
@@ -620,18 +631,27 @@ final class ProcessCell implements ProcessContext, Runnable {
         }
         if (!b.addLink(a)) {
             a.removeLink(b);
-            a.exitSignal(b, ExitReason.NOPROC, true);
+            a.exitSignal(b.pid, ExitReason.NOPROC, true);
         }
     }
 
     @Override
     public void link(ProcessRef other) {
         ProcessCell target = node.cellOf(other);
-        if (target == null) {
-            exitSignal(null, ExitReason.NOPROC, true);
+        if (target != null) {
+            link(this, target);
             return;
         }
-        link(this, target);
+        Pid remote = node.remoteOf(other);
+        if (remote == null) {
+            exitSignal(null, ExitReason.NOPROC, true);
+        }
+        else if (node.distribution().isConnected(remote.node())) {
+            node.distribution().link(pid, remote);
+        }
+        else {
+            exitSignal(remote, ExitReason.NOCONNECTION, true);
+        }
     }
 
     @Override
@@ -640,6 +660,11 @@ final class ProcessCell implements ProcessContext, Runnable {
         if (target != null) {
             removeLink(target);
             target.removeLink(this);
+            return;
+        }
+        Pid remote = node.remoteOf(other);
+        if (remote != null) {
+            node.distribution().unlink(pid, remote);
         }
     }
 
@@ -647,9 +672,13 @@ final class ProcessCell implements ProcessContext, Runnable {
     public MonitorRef monitor(ProcessRef target) {
         ProcessCell watched = node.cellOf(target);
         if (watched == null) {
-            throw new ExitException(null, ExitReason.NOPROC);
+            Pid remote = node.remoteOf(target);
+            if (remote == null) {
+                throw new ExitException(null, ExitReason.NOPROC);
+            }
+            return monitorRemote(remote);
         }
-        MonitorRef ref = new MonitorRef(this, watched, node.nextRef());
+        MonitorRef ref = new MonitorRef(this, watched, watched.pid, node.nextRef());
         if (!watched.addMonitor(ref)) {
             enqueue(new Down(ref, watched.pid, ExitReason.NOPROC), true);
             return ref;
@@ -668,6 +697,35 @@ final class ProcessCell implements ProcessContext, Runnable {
             forgetMonitoring(ref);
         }
         return ref;
+    }
+
+    /** A monitor of a process on another node: its {@code Down} comes through the distribution. */
+    private MonitorRef monitorRemote(Pid remote) {
+        MonitorRef ref = new MonitorRef(this, null, remote, node.nextRef());
+        synchronized (this) {
+            if (state == DEAD) {
+                return ref;
+            }
+            extras().monitoring(ref);
+        }
+        if (node.distribution().isConnected(remote.node())) {
+            node.distribution().monitor(ref);
+        }
+        else {
+            monitorFired(ref, ExitReason.NOCONNECTION);
+        }
+        return ref;
+    }
+
+    /** Closes {@code ref}, a monitor of this process's, with a {@code Down} for {@code reason}. */
+    void monitorFired(MonitorRef ref, ExitReason reason) {
+        boolean watching;
+        synchronized (this) {
+            watching = state != DEAD && extras != null && extras.forgetMonitoring(ref);
+        }
+        if (watching) {
+            enqueue(new Down(ref, ref.pid(), reason), true);
+        }
     }
 
     private synchronized boolean addMonitor(MonitorRef ref) {
@@ -706,7 +764,13 @@ final class ProcessCell implements ProcessContext, Runnable {
 
     @Override
     public void demonitor(MonitorRef ref) {
-        ref.target().removeMonitor(ref);
+        ProcessCell target = ref.targetCell();
+        if (target != null) {
+            target.removeMonitor(ref);
+        }
+        else {
+            node.distribution().demonitor(ref);
+        }
         forgetMonitoring(ref);
     }
 
@@ -727,9 +791,13 @@ final class ProcessCell implements ProcessContext, Runnable {
         }
         ProcessCell cell = node.cellOf(target);
         if (cell == null) {
+            Pid remote = node.remoteOf(target);
+            if (remote != null) {
+                node.distribution().exit(pid, remote, reason);
+            }
             return;
         }
-        cell.exitSignal(this, reason, false);
+        cell.exitSignal(pid, reason, false);
         Thread current = Thread.currentThread();
         if (cell == this && state == DEAD && thread == current) {
             // the handler goes on after its own death: from now on it cannot act as this process
