@@ -33,6 +33,8 @@ public record DeadLetter(@Nullable Pid recipient, Object message, Cause cause) {
         NO_SUCH_NAME,
         /** Sent to a process on a node that is not connected. */
         NO_CONNECTION,
+        /** Sent to a process on another node, but it could not be serialized for the trip. */
+        NOT_SERIALIZABLE,
         /** Received, but still postponed or queued inside the process (a state machine) when it exited. */
         UNHANDLED_AT_EXIT
     }

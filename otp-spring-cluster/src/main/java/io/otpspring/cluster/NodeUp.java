@@ -1,0 +1,5 @@
+package io.otpspring.cluster;
+
+/** Sent to the processes that {@linkplain Cluster#monitorNodes monitor nodes} when {@code node} joins. */
+public record NodeUp(String node) {
+}

@@ -1,0 +1,72 @@
+package io.otpspring.cluster.transport;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.otpspring.core.genserver.Envelopes;
+import io.otpspring.core.process.Awaited;
+import io.otpspring.core.process.ExitException;
+import io.otpspring.core.process.ExitReason;
+import io.otpspring.core.process.Pid;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The calls this node's callers made to processes on other nodes, until answered: a reply
+ * settles one, its node going down fails it with {@code noconnection}. Calls their callers gave up
+ * on (timeouts) are dropped every thousand calls.
+ */
+final class RemoteCalls {
+
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+
+    /** Remembers {@code call} to {@code server}; returns its id. */
+    long add(Awaited call, Pid server) {
+        long id = ids.incrementAndGet();
+        if ((id & 1023) == 0) {
+            sweep();
+        }
+        pending.put(id, new Pending(call, server));
+        return id;
+    }
+
+    void forget(long id) {
+        pending.remove(id);
+    }
+
+    void replied(long id, @Nullable Object value) {
+        Pending call = pending.remove(id);
+        if (call != null) {
+            Envelopes.reply(call.call(), value);
+        }
+    }
+
+    void failed(long id, Pid server, ExitReason reason) {
+        Pending call = pending.remove(id);
+        if (call != null) {
+            call.call().fail(new ExitException(server, reason));
+        }
+    }
+
+    /** Fails every call waiting on {@code node} with {@code noconnection}. */
+    void nodeDown(String node) {
+        pending.forEach((id, call) -> {
+            if (call.server().node().equals(node) && pending.remove(id, call)) {
+                call.call().fail(new ExitException(call.server(), ExitReason.NOCONNECTION));
+            }
+        });
+    }
+
+    /** Drops the calls whose callers stopped waiting (they timed out). */
+    void sweep() {
+        pending.values().removeIf(call -> call.call().isSettled());
+    }
+
+    int size() {
+        return pending.size();
+    }
+
+    private record Pending(Awaited call, Pid server) {
+    }
+}
