@@ -13,7 +13,8 @@ import io.otpspring.core.process.Node;
 
 /**
  * Real Hazelcast members on 127.0.0.1 in this JVM, each with its own node: TCP-IP join on a port
- * range of its own, multicast and auto-detection off, a cluster name no other test shares.
+ * range of its own (from {@code -Dotp.test.port-base}, 17100 by default), multicast and
+ * auto-detection off, a cluster name no other test shares.
  */
 final class LoopbackCluster implements AutoCloseable {
 
@@ -45,7 +46,7 @@ final class LoopbackCluster implements AutoCloseable {
 
     LoopbackCluster(String name, FailureDetection failureDetection) {
         this.name = name + "-" + ProcessHandle.current().pid() + "-" + PORT_RANGES.get();
-        this.basePort = 17100 + PORTS * (PORT_RANGES.getAndIncrement() % 300);
+        this.basePort = Integer.getInteger("otp.test.port-base", 17100) + PORTS * (PORT_RANGES.getAndIncrement() % 300);
         this.failureDetection = failureDetection;
     }
 
