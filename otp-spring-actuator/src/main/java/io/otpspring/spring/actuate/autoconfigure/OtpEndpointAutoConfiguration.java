@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.otpspring.core.process.Node;
 import io.otpspring.core.registry.Registry;
+import io.otpspring.spring.actuate.endpoint.ClusterView;
 import io.otpspring.spring.actuate.endpoint.OtpEndpoint;
 import io.otpspring.spring.actuate.endpoint.ProcessTreeInspector;
 import io.otpspring.spring.actuate.endpoint.ValueSanitizer;
@@ -51,12 +52,13 @@ public final class OtpEndpointAutoConfiguration {
     @ConditionalOnMissingBean
     OtpEndpoint otpEndpoint(ProcessTreeInspector inspector, ListableBeanFactory beans,
             OtpActuatorProperties properties, ObjectProvider<SanitizingFunction> sanitizingFunctions,
-            ObjectProvider<EndpointAccessResolver> access, ObjectProvider<CallGuards> guards) {
+            ObjectProvider<EndpointAccessResolver> access, ObjectProvider<CallGuards> guards,
+            ObjectProvider<ClusterView> cluster) {
         ValueSanitizer sanitizer = new ValueSanitizer(new Sanitizer(sanitizingFunctions.orderedStream().toList()),
                 properties.getShowValues(), properties.getRoles());
         return new OtpEndpoint(inspector, () -> registries(beans), name -> stateMachine(beans, name),
                 name -> guards.getIfAvailable(() -> CallGuards.UNAVAILABLE).state(name), sanitizer,
-                () -> writable(access), properties.getPageSize(), properties.getActionTimeout());
+                () -> writable(access), properties.getPageSize(), properties.getActionTimeout(), cluster.getIfUnique());
     }
 
     private static Collection<Registry<?, ?>> registries(ListableBeanFactory beans) {

@@ -1,5 +1,6 @@
 package io.otpspring.spring.actuate.endpoint;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
@@ -12,7 +13,8 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param deadLetters messages that reached no handler so far
  * @param writable whether restart and kill are accessible ({@code management.endpoint.otp.access=unrestricted})
  * @param tree the root supervisor and everything under it
+ * @param cluster the cluster this node belongs to (its nodes, which node runs what), or {@code null} outside one
  */
 public record OtpDescriptor(String node, String startedAt, long uptimeSeconds, int processCount, long deadLetters,
-        boolean writable, ProcessNodeDescriptor tree) implements OperationResponseBody {
+        boolean writable, ProcessNodeDescriptor tree, @Nullable Object cluster) implements OperationResponseBody {
 }

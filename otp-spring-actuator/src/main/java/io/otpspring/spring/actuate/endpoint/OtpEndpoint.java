@@ -37,7 +37,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * {@code /actuator/otp}: the node and its supervision tree; {@code /registry}: the registry
+ * {@code /actuator/otp}: the node, its supervision tree and its cluster; {@code /registry}: the registry
  * namespaces; {@code /processes/{name}}: one process, and (write access only) restart or kill it.
  * Writes are inaccessible unless {@code management.endpoint.otp.access=unrestricted}.
  */
@@ -55,6 +55,7 @@ public class OtpEndpoint {
     private final BooleanSupplier writable;
     private final int pageSize;
     private final Duration actionTimeout;
+    private final @Nullable ClusterView cluster;
 
     /**
      * @param registries every registry namespace to show
@@ -63,11 +64,12 @@ public class OtpEndpoint {
      * @param writable whether restart and kill are accessible
      * @param pageSize most entries listed per registry namespace
      * @param actionTimeout how long a restart waits for the supervisor
+     * @param cluster the cluster this node belongs to, or {@code null} outside one
      */
     public OtpEndpoint(ProcessTreeInspector inspector, Supplier<Collection<Registry<?, ?>>> registries,
             Function<String, @Nullable StateMachineHandle<?>> stateMachines,
             Function<String, CallGuards.@Nullable GuardState> guards, ValueSanitizer sanitizer,
-            BooleanSupplier writable, int pageSize, Duration actionTimeout) {
+            BooleanSupplier writable, int pageSize, Duration actionTimeout, @Nullable ClusterView cluster) {
         this.inspector = inspector;
         this.registries = registries;
         this.stateMachines = stateMachines;
@@ -76,6 +78,7 @@ public class OtpEndpoint {
         this.writable = writable;
         this.pageSize = pageSize;
         this.actionTimeout = actionTimeout;
+        this.cluster = cluster;
     }
 
     /** The node and its whole tree. */
@@ -84,7 +87,8 @@ public class OtpEndpoint {
         Node node = inspector.node();
         Instant started = node.startedAt();
         return new OtpDescriptor(node.name(), started.toString(), Duration.between(started, Instant.now()).toSeconds(),
-                node.processCount(), node.deadLetters().count(), writable.getAsBoolean(), inspector.tree());
+                node.processCount(), node.deadLetters().count(), writable.getAsBoolean(), inspector.tree(),
+                cluster == null ? null : cluster.describe());
     }
 
     /** {@code registry}: every namespace; anything else is not found. */
