@@ -1,5 +1,7 @@
 package io.otpspring.cluster.spring;
 
+import java.util.List;
+
 import io.otpspring.cluster.Cluster;
 import io.otpspring.cluster.ClusterStatus;
 import io.otpspring.spring.actuate.endpoint.ClusterView;
@@ -28,8 +30,8 @@ public final class ClusterActuatorAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ClusterView otpClusterView(Cluster cluster, OtpClusterProperties properties) {
-            return () -> ClusterStatus.of(cluster, properties.getQuorumSize());
+        ClusterView otpClusterView(Cluster cluster, OtpClusterProperties properties, ClusterRegistries registries) {
+            return () -> ClusterStatus.of(cluster, properties.getQuorumSize(), registries.all());
         }
     }
 
@@ -42,7 +44,7 @@ public final class ClusterActuatorAutoConfiguration {
         @ConditionalOnMissingBean(name = "otpClusterHealthIndicator")
         HealthIndicator otpClusterHealthIndicator(Cluster cluster, OtpClusterProperties properties) {
             return () -> {
-                ClusterStatus status = ClusterStatus.of(cluster, properties.getQuorumSize());
+                ClusterStatus status = ClusterStatus.of(cluster, properties.getQuorumSize(), List.of());
                 Health.Builder health = status.quorum() ? Health.up() : Health.down();
                 health.withDetail("nodes", status.nodes().stream().map(ClusterStatus.NodeStatus::name).toList());
                 if (status.quorumSize() != null) {

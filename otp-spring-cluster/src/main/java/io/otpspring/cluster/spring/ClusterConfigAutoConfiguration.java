@@ -5,7 +5,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
-import io.otpspring.cluster.Cluster;
 import io.otpspring.core.process.Node;
 import io.otpspring.spring.autoconfigure.OtpAutoConfiguration;
 import io.otpspring.spring.autoconfigure.OtpProperties;
@@ -26,7 +25,8 @@ import org.springframework.core.env.Environment;
  * Prepares the Hazelcast member a node joins the cluster with, before Spring Boot starts it: a
  * node name unique in the cluster, a Hazelcast config from {@code otp.cluster.*} when the
  * application has none, and, whatever config Hazelcast gets (this one, a {@code Config} bean, a
- * hazelcast.yaml), the node's member attribute, serializers and failure detection timings.
+ * hazelcast.yaml), the node's member attribute, serializers, failure detection timings and
+ * registry namespaces.
  */
 @AutoConfiguration(before = { HazelcastAutoConfiguration.class, OtpAutoConfiguration.class })
 @ConditionalOnClass(Config.class)
@@ -82,7 +82,7 @@ public final class ClusterConfigAutoConfiguration {
     /** Prepares a Hazelcast config read from a file. */
     @Bean
     HazelcastConfigCustomizer otpClusterConfigCustomizer(Node node, OtpClusterProperties properties) {
-        return config -> Cluster.configure(config, node, properties.getFailureDetection().toFailureDetection());
+        return config -> ClusterConfigPreparer.prepare(config, node, properties);
     }
 
     /** Prepares every {@code Config} bean, the application's or {@link #otpHazelcastConfig}. */
@@ -92,8 +92,7 @@ public final class ClusterConfigAutoConfiguration {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof Config config) {
-                    Cluster.configure(config, node.getObject(),
-                            properties.getObject().getFailureDetection().toFailureDetection());
+                    ClusterConfigPreparer.prepare(config, node.getObject(), properties.getObject());
                 }
                 return bean;
             }

@@ -2,9 +2,12 @@ package io.otpspring.cluster.spring;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.otpspring.cluster.FailureDetection;
+import io.otpspring.cluster.registry.ConflictMode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -38,6 +41,12 @@ public class OtpClusterProperties {
     private @Nullable Integer quorumSize;
 
     private final FailureDetectionSettings failureDetection = new FailureDetectionSettings();
+
+    /**
+     * Cluster-wide registry namespaces, by name. The "default" namespace
+     * (resolve-after-merge) is there unless configured otherwise.
+     */
+    private final Map<String, RegistryNamespace> registry = new LinkedHashMap<>();
 
     public boolean isEnabled() {
         return enabled;
@@ -89,6 +98,56 @@ public class OtpClusterProperties {
 
     public FailureDetectionSettings getFailureDetection() {
         return failureDetection;
+    }
+
+    public Map<String, RegistryNamespace> getRegistry() {
+        return registry;
+    }
+
+    /** The registry namespaces to start: the configured ones, and "default" unless configured. */
+    Map<String, RegistryNamespace> registryNamespaces() {
+        Map<String, RegistryNamespace> namespaces = new LinkedHashMap<>();
+        namespaces.put(ClusterRegistries.DEFAULT_NAMESPACE, new RegistryNamespace());
+        namespaces.putAll(registry);
+        return namespaces;
+    }
+
+    /** One cluster-wide registry namespace. */
+    public static class RegistryNamespace {
+
+        /** What the namespace does about a split brain: quorum, or resolve-after-merge (Erlang's :global). */
+        private ConflictMode mode = ConflictMode.RESOLVE_AFTER_MERGE;
+
+        /** With mode quorum: the fewest members that may change names (at least 2; a majority of the cluster). */
+        private @Nullable Integer quorumSize;
+
+        public ConflictMode getMode() {
+            return mode;
+        }
+
+        public void setMode(ConflictMode mode) {
+            this.mode = mode;
+        }
+
+        public @Nullable Integer getQuorumSize() {
+            return quorumSize;
+        }
+
+        public void setQuorumSize(@Nullable Integer quorumSize) {
+            this.quorumSize = quorumSize;
+        }
+
+        /** The quorum size to configure: required in quorum mode, unused otherwise. */
+        int quorumSizeFor(String namespace) {
+            if (mode != ConflictMode.QUORUM) {
+                return 0;
+            }
+            if (quorumSize == null) {
+                throw new IllegalStateException("otp.cluster.registry." + namespace
+                        + ".quorum-size is required with mode quorum (a majority of the cluster, such as 2 of 3)");
+            }
+            return quorumSize;
+        }
     }
 
     /** How fast a hung or cut-off node is declared down. */

@@ -3,6 +3,9 @@ package io.otpspring.cluster.spring;
 import java.time.Duration;
 
 import io.otpspring.cluster.Cluster;
+import io.otpspring.core.genserver.GenServer;
+import io.otpspring.core.process.Node;
+import io.otpspring.core.process.Pid;
 import io.otpspring.spring.autoconfigure.OtpAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +48,9 @@ class ClusterActuatorTest {
                 .jsonPath("$.cluster.nodes[0].name").isEqualTo("web-1")
                 .jsonPath("$.cluster.nodes[0].local").isEqualTo(true)
                 .jsonPath("$.cluster.quorumSize").isEqualTo(2)
-                .jsonPath("$.cluster.quorum").isEqualTo(false);
+                .jsonPath("$.cluster.quorum").isEqualTo(false)
+                .jsonPath("$.cluster.registry.default.mode").isEqualTo("resolve-after-merge")
+                .jsonPath("$.cluster.registry.default.count").isEqualTo(0);
         http.get().uri("/actuator/health/otpCluster").exchange().expectStatus().isEqualTo(503).expectBody()
                 .jsonPath("$.status").isEqualTo("DOWN")
                 .jsonPath("$.details.nodes[0]").isEqualTo("web-1");
@@ -56,13 +61,16 @@ class ClusterActuatorTest {
                 .withPropertyValues(NAME, PORT, "otp.cluster.port-count=3", "otp.node-name=web-2")
                 .run(second -> {
                     await().atMost(WAIT).until(() -> cluster.nodes().size() == 2);
+                    Pid worker = GenServer.start(second.getBean(Node.class), new GenServer() { });
+                    second.getBean(ClusterRegistries.class).get("default").register("reports", worker);
                     http.get().uri("/actuator/health/otpCluster").exchange().expectStatus().isOk().expectBody()
                             .jsonPath("$.status").isEqualTo("UP");
                     http.get().uri("/actuator/otp").exchange().expectStatus().isOk().expectBody()
                             .jsonPath("$.cluster.nodes.length()").isEqualTo(2)
                             .jsonPath("$.cluster.nodes[1].name").isEqualTo("web-2")
                             .jsonPath("$.cluster.nodes[1].local").isEqualTo(false)
-                            .jsonPath("$.cluster.quorum").isEqualTo(true);
+                            .jsonPath("$.cluster.quorum").isEqualTo(true)
+                            .jsonPath("$.cluster.registry.default.names.reports").isEqualTo(worker.toString());
                 });
     }
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import io.otpspring.cluster.Cluster;
+import io.otpspring.cluster.registry.ClusterRegistry;
+import io.otpspring.cluster.registry.ConflictMode;
 import io.otpspring.cluster.transport.Members;
 import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.genserver.From;
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The cluster through real Spring contexts: each one a node with its own Hazelcast member on loopback. */
@@ -38,7 +41,9 @@ class ClusterAutoConfigurationTest {
 
     @Test
     void twoInstancesOfOneApplicationJoinAsTwoNodesAndCallEachOther() {
-        contexts.run(first -> contexts.run(second -> {
+        ApplicationContextRunner withOrders = contexts.withPropertyValues("otp.cluster.registry.orders.mode=quorum",
+                "otp.cluster.registry.orders.quorum-size=2");
+        withOrders.run(first -> withOrders.run(second -> {
             Cluster one = first.getBean(Cluster.class);
             Cluster two = second.getBean(Cluster.class);
             await().atMost(WAIT).until(() -> one.nodes().size() == 2 && two.nodes().size() == 2);
@@ -53,7 +58,25 @@ class ClusterAutoConfigurationTest {
             });
             Pid remote = one.node().pid(echo.node(), echo.creation(), echo.id());
             assertThat(GenServer.<String>call(remote, "hi", WAIT)).isEqualTo("echo hi");
+
+            second.getBean(ClusterRegistries.class).get("orders").register("echo", echo);
+            ClusterRegistry orders = first.getBean(ClusterRegistries.class).get("orders");
+            assertThat(orders.mode()).isEqualTo(ConflictMode.QUORUM);
+            assertThat(GenServer.<String>call(orders.via("echo"), "by name", WAIT)).isEqualTo("echo by name");
         }));
+    }
+
+    @Test
+    void aNamespaceInQuorumModeNeedsItsQuorumSize() {
+        contexts.withPropertyValues("otp.cluster.registry.users.mode=quorum").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("otp.cluster.registry.users.quorum-size is required"));
+    }
+
+    @Test
+    void anUnknownNamespaceIsAClearError() {
+        contexts.run(context -> assertThatThrownBy(() -> context.getBean(ClusterRegistries.class).get("nope"))
+                .hasMessageContaining("configure it as otp.cluster.registry.nope.mode"));
     }
 
     @Test
