@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
+import io.otpspring.cluster.placement.DistributedSupervisor;
 import io.otpspring.cluster.transport.HazelcastDistribution;
 import io.otpspring.cluster.transport.Members;
 import io.otpspring.cluster.transport.Transport;
@@ -59,11 +60,12 @@ public final class Cluster implements AutoCloseable {
     /**
      * Prepares a Hazelcast config, before its instance starts, for {@code node}: names the member
      * after the node ({@value Members#NODE_ATTRIBUTE}), registers the serializers for the signals
-     * between nodes and for pids, and sets the failure detection timings.
+     * between nodes, for pids and for distributed supervisors' maps, and sets the failure detection timings.
      */
     public static void configure(Config config, Node node, FailureDetection failureDetection) {
         config.getMemberAttributeConfig().setAttribute(Members.NODE_ATTRIBUTE, node.name());
         Transport.configure(config, node, JSON);
+        DistributedSupervisor.configure(config);
         failureDetection.applyTo(config);
     }
 
