@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.hazelcast.config.Config;
@@ -66,14 +67,17 @@ public final class DistributedSupervisor<S> implements AutoCloseable {
     private final String name;
     private final ChildFactory<S> factory;
     private final DistributedSupervisorSpec spec;
+    private final Set<String> pinned;
     private final Slots slots;
     private final Agents agents;
 
-    private DistributedSupervisor(Cluster cluster, String name, ChildFactory<S> factory, DistributedSupervisorSpec spec) {
+    private DistributedSupervisor(Cluster cluster, String name, ChildFactory<S> factory, DistributedSupervisorSpec spec,
+            Set<String> pinned) {
         this.cluster = cluster;
         this.name = name;
         this.factory = factory;
         this.spec = spec;
+        this.pinned = Set.copyOf(pinned);
         this.slots = new Slots(cluster.hazelcast(), name);
         this.agents = new Agents(cluster.hazelcast(), name);
     }
@@ -104,13 +108,22 @@ public final class DistributedSupervisor<S> implements AutoCloseable {
      */
     public static <S> DistributedSupervisor<S> start(Cluster cluster, String name, ChildFactory<S> factory,
             DistributedSupervisorSpec spec) {
+        return start(cluster, name, factory, spec, Set.of());
+    }
+
+    /**
+     * Starts it with {@code pinned} keys, which always run: the node owning one starts it should
+     * its record be lost, and again after it exits, even {@code normal}.
+     */
+    static <S> DistributedSupervisor<S> start(Cluster cluster, String name, ChildFactory<S> factory,
+            DistributedSupervisorSpec spec, Set<String> pinned) {
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(spec, "spec");
         if (name.isBlank()) {
             throw new IllegalArgumentException("a distributed supervisor's name must not be blank");
         }
-        DistributedSupervisor<S> supervisor = new DistributedSupervisor<>(cluster, name, factory, spec);
+        DistributedSupervisor<S> supervisor = new DistributedSupervisor<>(cluster, name, factory, spec, pinned);
         Supervisor.start(cluster.node(), SupervisorSpec.oneForAll(
                 ChildSpec.dynamicSupervisor("children", spec.local()).withName(supervisor.childrenName()),
                 ChildSpec.worker("agent", () -> new PlacementAgent<>(supervisor)).withName(supervisor.agentName())
@@ -291,6 +304,10 @@ public final class DistributedSupervisor<S> implements AutoCloseable {
 
     DistributedSupervisorSpec spec() {
         return spec;
+    }
+
+    Set<String> pinned() {
+        return pinned;
     }
 
     Slots slots() {

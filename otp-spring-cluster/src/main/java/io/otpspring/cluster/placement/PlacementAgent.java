@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * <li>a process whose key's partition another node owns now stops ({@link DistributedSupervisor#HANDOFF},
  *     saving its state in {@code terminate}), then the key is released and that node told;</li>
  * <li>a key of a partition this node owns, released or held by a node that is gone, starts here
- *     from its last saved state.</li>
+ *     from its last saved state (a pinned key whose record was lost is recorded again first).</li>
  * </ul>
  * Every write is a compare-and-set on what was read, so a pass that races with another node (or
  * a local restart) only wastes a step; the next pass settles it.
@@ -99,7 +99,8 @@ final class PlacementAgent<S> implements GenServer {
                     reconcile();
                 }
                 case AgentMessage.Nudge nudge -> start(nudge.key());
-                case AgentMessage.Finished finished -> slots.finish(finished.key(), self, finished.epoch());
+                case AgentMessage.Finished finished when !supervisor.pinned().contains(finished.key()) ->
+                        slots.finish(finished.key(), self, finished.epoch());
                 default -> {
                 }
             }
@@ -184,6 +185,11 @@ final class PlacementAgent<S> implements GenServer {
                 nextAgents.get(key).send(new AgentMessage.Nudge(key));
             }
         });
+        for (String key : supervisor.pinned()) {
+            if (!running.containsKey(key) && self.equals(slots.ownerOf(key))) {
+                slots.want(key, null);
+            }
+        }
         Set<String> idle = new HashSet<>(slots.localKeys());
         idle.removeAll(running.keySet());
         slots.read(idle).forEach((key, slot) -> {

@@ -1,6 +1,7 @@
 /**
  * Processes placed across the cluster by key, with their state: {@link
- * io.otpspring.cluster.placement.DistributedSupervisor}.
+ * io.otpspring.cluster.placement.DistributedSupervisor} and {@link
+ * io.otpspring.cluster.placement.ClusterSingleton}.
  *
  * <h2>How it works</h2>
  * <ul>
