@@ -58,6 +58,11 @@ public final class ClusterSingleton<S> implements AutoCloseable {
         return new ClusterSingleton<>(supervisor, name);
     }
 
+    /** Its name, the same on every node. */
+    public String name() {
+        return name;
+    }
+
     /** The singleton's process, or {@code null} while it moves between nodes. */
     public @Nullable Pid whereis() {
         return supervisor.whereis(name);

@@ -1,10 +1,11 @@
 package io.otpspring.cluster.spring;
 
-import java.util.List;
-
 import io.otpspring.cluster.Cluster;
 import io.otpspring.cluster.ClusterStatus;
+import io.otpspring.cluster.placement.ClusterSingleton;
+import io.otpspring.cluster.placement.DistributedSupervisor;
 import io.otpspring.spring.actuate.endpoint.ClusterView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,8 +31,10 @@ public final class ClusterActuatorAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ClusterView otpClusterView(Cluster cluster, OtpClusterProperties properties, ClusterRegistries registries) {
-            return () -> ClusterStatus.of(cluster, properties.getQuorumSize(), registries.all());
+        ClusterView otpClusterView(Cluster cluster, OtpClusterProperties properties, ClusterRegistries registries,
+                ObjectProvider<DistributedSupervisor<?>> supervisors, ObjectProvider<ClusterSingleton<?>> singletons) {
+            return () -> ClusterStatus.of(cluster, properties.getQuorumSize(), new ClusterStatus.Parts(registries.all(),
+                    supervisors.orderedStream().toList(), singletons.orderedStream().toList()));
         }
     }
 
@@ -44,7 +47,7 @@ public final class ClusterActuatorAutoConfiguration {
         @ConditionalOnMissingBean(name = "otpClusterHealthIndicator")
         HealthIndicator otpClusterHealthIndicator(Cluster cluster, OtpClusterProperties properties) {
             return () -> {
-                ClusterStatus status = ClusterStatus.of(cluster, properties.getQuorumSize(), List.of());
+                ClusterStatus status = ClusterStatus.of(cluster, properties.getQuorumSize(), ClusterStatus.Parts.NONE);
                 Health.Builder health = status.quorum() ? Health.up() : Health.down();
                 health.withDetail("nodes", status.nodes().stream().map(ClusterStatus.NodeStatus::name).toList());
                 if (status.quorumSize() != null) {

@@ -3,6 +3,8 @@ package io.otpspring.cluster.spring;
 import java.time.Duration;
 
 import io.otpspring.cluster.Cluster;
+import io.otpspring.cluster.placement.ClusterSingleton;
+import io.otpspring.cluster.placement.DistributedSupervisor;
 import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
@@ -16,6 +18,7 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.awaitility.Awaitility.await;
@@ -42,8 +45,12 @@ class ClusterActuatorTest {
     Cluster cluster;
 
     @Test
-    void theClusterShowsInTheEndpointAndItsHealthFollowsTheQuorum() {
+    void theClusterShowsInTheEndpointAndItsHealthFollowsTheQuorum(@Autowired DistributedSupervisor<Integer> counters) {
+        counters.startChild("a");
         http.get().uri("/actuator/otp").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.cluster.supervisors.counters.count").isEqualTo(1)
+                .jsonPath("$.cluster.supervisors.counters.children.a").isEqualTo("web-1")
+                .jsonPath("$.cluster.singletons.clock").isEqualTo("web-1")
                 .jsonPath("$.cluster.localNode").isEqualTo("web-1")
                 .jsonPath("$.cluster.nodes[0].name").isEqualTo("web-1")
                 .jsonPath("$.cluster.nodes[0].local").isEqualTo(true)
@@ -76,5 +83,15 @@ class ClusterActuatorTest {
 
     @SpringBootApplication
     static class App {
+
+        @Bean(destroyMethod = "close")
+        DistributedSupervisor<Integer> counters(Cluster cluster) {
+            return DistributedSupervisor.start(cluster, "counters", (key, saved, checkpoint) -> new GenServer() { });
+        }
+
+        @Bean(destroyMethod = "close")
+        ClusterSingleton<Integer> clock(Cluster cluster) {
+            return ClusterSingleton.start(cluster, "clock", (key, saved, checkpoint) -> new GenServer() { });
+        }
     }
 }
