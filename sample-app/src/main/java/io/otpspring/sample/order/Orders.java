@@ -1,7 +1,6 @@
 package io.otpspring.sample.order;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.otpspring.sample.order.OrderCommand.Look;
 import io.otpspring.spring.process.DynamicProcesses;
@@ -16,15 +15,16 @@ import org.springframework.stereotype.Service;
 public class Orders {
 
     private final DynamicProcesses<StateMachineHandle<OrderState>> workflows;
-    private final AtomicLong sequence = new AtomicLong();
+    private final OrderNumbers numbers;
 
-    public Orders(DynamicProcesses<StateMachineHandle<OrderState>> workflows) {
+    public Orders(DynamicProcesses<StateMachineHandle<OrderState>> workflows, OrderNumbers numbers) {
         this.workflows = workflows;
+        this.numbers = numbers;
     }
 
     /** Opens an order for {@code lines}, reserved in inventory already; returns its id. */
     public String open(List<OrderLine> lines) {
-        String id = "order-" + sequence.incrementAndGet();
+        String id = "order-" + numbers.next();
         workflows.start(id, id, List.copyOf(lines));
         return id;
     }
