@@ -25,6 +25,8 @@ import static org.awaitility.Awaitility.await;
  * {@code -Dotp.test.port-base}, 17100 by default), multicast and auto-detection off. A
  * {@linkplain #splittable splittable} cluster talks over Hazelcast's in-memory test network
  * instead, which can cut members off from each other and heal them, as a network partition would.
+ * A member in another JVM joins a TCP cluster with {@link #join(String, int, FailureDetection, String)}
+ * and this cluster's {@link #name()}, {@link #basePort()} and {@link #failureDetection()}.
  */
 public final class LoopbackCluster implements AutoCloseable {
 
@@ -91,7 +93,33 @@ public final class LoopbackCluster implements AutoCloseable {
         return new LoopbackCluster(name, failureDetection, new TestHazelcastInstanceFactory());
     }
 
-    /** Starts a member for a node named {@code nodeName}. */
+    /** The Hazelcast cluster name its members share. */
+    public String name() {
+        return name;
+    }
+
+    /** The first port of its range. */
+    public int basePort() {
+        return basePort;
+    }
+
+    public FailureDetection failureDetection() {
+        return failureDetection;
+    }
+
+    /**
+     * Starts a node named {@code nodeName} and its member of the TCP cluster {@code clusterName}
+     * (ports from {@code basePort}), and joins them: for a member in another JVM.
+     */
+    public static Member join(String clusterName, int basePort, FailureDetection failureDetection, String nodeName) {
+        Node node = Node.start(nodeName);
+        Config config = config(clusterName, basePort, nodeName);
+        Cluster.configure(config, node, failureDetection);
+        HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(config);
+        return new Member(node, hazelcast, Cluster.join(node, hazelcast));
+    }
+
+    /** Starts a member for a node named {@code nodeName}; {@link #close()} ends it. */
     public Member start(String nodeName) {
         return start(nodeName, config -> { });
     }

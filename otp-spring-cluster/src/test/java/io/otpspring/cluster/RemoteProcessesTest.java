@@ -15,10 +15,7 @@ import io.otpspring.core.process.Exit;
 import io.otpspring.core.process.ExitException;
 import io.otpspring.core.process.ExitReason;
 import io.otpspring.core.process.MonitorRef;
-import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
-import io.otpspring.core.process.ProcessContext;
-import io.otpspring.core.process.SpawnOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -233,55 +230,5 @@ class RemoteProcessesTest {
         Exit exit = trappingThere.awaitMessage(Exit.class);
         assertThat(exit.from()).isEqualTo(remote(beta, local.pid()));
         assertThat(exit.reason()).isEqualTo(ExitReason.KILLED);
-    }
-
-    /** A process that records what it receives and runs actions as itself. */
-    static final class Recorder implements GenServer {
-
-        private final List<Object> received = new CopyOnWriteArrayList<>();
-        private ProcessContext self;
-        private Pid pid;
-
-        static Recorder start(Node node, boolean trapExits) {
-            Recorder recorder = new Recorder();
-            recorder.pid = GenServer.start(node, recorder, SpawnOptions.defaults().withTrapExits(trapExits));
-            return recorder;
-        }
-
-        @Override
-        public void init(ProcessContext self) {
-            this.self = self;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public Reply handleCall(Object request, From from) {
-            if ("ping".equals(request)) {
-                return Reply.of("pong");
-            }
-            return Reply.of(((java.util.function.Function<ProcessContext, Object>) request).apply(self));
-        }
-
-        @Override
-        public void handleInfo(Object message) {
-            received.add(message);
-        }
-
-        Pid pid() {
-            return pid;
-        }
-
-        <T> T call(java.util.function.Function<ProcessContext, T> action) {
-            return GenServer.call(pid, action, WAIT);
-        }
-
-        List<Object> received() {
-            return List.copyOf(received);
-        }
-
-        <T> T awaitMessage(Class<T> type) {
-            await().atMost(WAIT).until(() -> received.stream().anyMatch(type::isInstance));
-            return type.cast(received.stream().filter(type::isInstance).findFirst().orElseThrow());
-        }
     }
 }
