@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
@@ -26,11 +29,14 @@ import org.jspecify.annotations.Nullable;
  * Carries a node's messages to processes on other nodes over Hazelcast: each node listens on its
  * own topic ({@code otp.node.<name>}), and what one node publishes there arrives in the order it
  * was published. The listener only hands each signal to a local process (a send never blocks), so
- * one node's inbound signals need no thread of their own.
+ * one node's inbound signals need no thread of their own. Plain sends and casts are numbered and
+ * acknowledged ({@link SendLedger}): those a node had not acknowledged when it goes down become
+ * dead letters; calls fail with {@code noconnection} then.
  */
 public final class HazelcastDistribution implements Distribution, Members.Listener, MessageListener<Signal> {
 
     private static final System.Logger LOG = System.getLogger(HazelcastDistribution.class.getName());
+    private static final long ACKNOWLEDGE_EVERY_MILLIS = 100;
 
     private final Node node;
     private final HazelcastInstance hazelcast;
@@ -39,6 +45,9 @@ public final class HazelcastDistribution implements Distribution, Members.Listen
     private final RemoteCalls calls = new RemoteCalls();
     private final RemoteMonitors monitors;
     private final RemoteLinks links;
+    private final SendLedger sends;
+    private final Acknowledgements acknowledgements;
+    private final ScheduledExecutorService acknowledger;
     private final Map<String, ITopic<Signal>> topics = new ConcurrentHashMap<>();
     private @Nullable UUID subscription;
 
@@ -49,6 +58,10 @@ public final class HazelcastDistribution implements Distribution, Members.Listen
         this.payloads = payloads;
         this.monitors = new RemoteMonitors(node, this::publish);
         this.links = new RemoteLinks(node, this::publish);
+        this.sends = new SendLedger(node.deadLetters());
+        this.acknowledgements = new Acknowledgements((other, number) -> publish(other, new Signal.Ack(number)));
+        this.acknowledger = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                .name("otp-acknowledger-" + node.name()).factory());
     }
 
     /** The topic node {@code name} listens on. */
@@ -61,12 +74,15 @@ public final class HazelcastDistribution implements Distribution, Members.Listen
         subscription = hazelcast.<Signal>getTopic(topicOf(members.localName())).addMessageListener(this);
         members.addListener(this);
         node.useDistribution(this);
+        acknowledger.scheduleWithFixedDelay(acknowledgements::flush, ACKNOWLEDGE_EVERY_MILLIS, ACKNOWLEDGE_EVERY_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Stops listening; from now on other nodes are unreachable from this one. */
     void stop() {
         node.useDistribution(Distribution.NONE);
         members.removeListener(this);
+        acknowledger.shutdownNow();
         UUID id = subscription;
         if (id != null && hazelcast.getLifecycleService().isRunning()) {
             hazelcast.getTopic(topicOf(members.localName())).removeMessageListener(id);
@@ -107,7 +123,8 @@ public final class HazelcastDistribution implements Distribution, Members.Listen
         }
         boolean cast = Envelopes.isCast(message);
         try {
-            return publish(to.node(), new Signal.Send(to, cast, cast ? Envelopes.contentOf(message) : message));
+            Object payload = cast ? Envelopes.contentOf(message) : message;
+            return sends.send(to, message, number -> publish(to.node(), new Signal.Send(to, cast, payload, number)));
         }
         catch (NotSerializableException refused) {
             LOG.log(System.Logger.Level.WARNING, refused.getMessage());
@@ -146,16 +163,26 @@ public final class HazelcastDistribution implements Distribution, Members.Listen
     @Override
     public void onMessage(Message<Signal> message) {
         try {
-            receive(message.getMessageObject());
+            receive(message.getMessageObject(), Members.nameOf(message.getPublishingMember()));
         }
         catch (RuntimeException failure) {
             LOG.log(System.Logger.Level.WARNING, "could not handle a signal from another node", failure);
         }
     }
 
-    private void receive(Signal signal) {
+    private void receive(Signal signal, @Nullable String from) {
         switch (signal) {
-            case Signal.Send send -> send.to().send(send.cast() ? Envelopes.cast(send.payload()) : send.payload());
+            case Signal.Send send -> {
+                send.to().send(send.cast() ? Envelopes.cast(send.payload()) : send.payload());
+                if (from != null) {
+                    acknowledgements.received(from, send.number());
+                }
+            }
+            case Signal.Ack ack -> {
+                if (from != null) {
+                    sends.acknowledged(from, ack.number());
+                }
+            }
             case Signal.CallRequest call -> call.to().send(Envelopes.call(call.request(), new Route(call)));
             case Signal.CallReply reply -> calls.replied(reply.callId(), reply.value());
             case Signal.CallFailed failed -> calls.failed(failed.callId(), failed.server(), failed.reason());
@@ -201,6 +228,8 @@ public final class HazelcastDistribution implements Distribution, Members.Listen
 
     @Override
     public void nodeDown(String name) {
+        sends.nodeDown(name);
+        acknowledgements.nodeDown(name);
         calls.nodeDown(name);
         monitors.nodeDown(name);
         links.nodeDown(name);
@@ -267,7 +296,8 @@ public final class HazelcastDistribution implements Distribution, Members.Listen
 
     private Signal asJson(Signal signal) {
         return switch (signal) {
-            case Signal.Send send -> new Signal.Send(send.to(), send.cast(), Objects.requireNonNull(payloads.asJson(send.payload())));
+            case Signal.Send send -> new Signal.Send(send.to(), send.cast(), Objects.requireNonNull(payloads.asJson(send.payload())),
+                    send.number());
             case Signal.CallRequest call -> new Signal.CallRequest(call.callId(), call.replyTo(), call.to(),
                     Objects.requireNonNull(payloads.asJson(call.request())));
             case Signal.CallReply reply -> new Signal.CallReply(reply.callId(), payloads.asJson(reply.value()));

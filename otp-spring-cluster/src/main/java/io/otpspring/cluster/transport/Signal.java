@@ -11,8 +11,12 @@ import org.jspecify.annotations.Nullable;
  */
 sealed interface Signal {
 
-    /** A plain message ({@code cast} false) or a cast for {@code to}. */
-    record Send(Pid to, boolean cast, Object payload) implements Signal {
+    /** A plain message ({@code cast} false) or a cast for {@code to}, the {@code number}th from its node to this one. */
+    record Send(Pid to, boolean cast, Object payload, long number) implements Signal {
+    }
+
+    /** The receiver got every {@link Send} up to {@code number} from the node this goes to. */
+    record Ack(long number) implements Signal {
     }
 
     /** A call for {@code to}; its outcome goes back to node {@code replyTo} under {@code callId}. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.StreamSerializer;
+import io.otpspring.cluster.transport.Signal.Ack;
 import io.otpspring.cluster.transport.Signal.CallFailed;
 import io.otpspring.cluster.transport.Signal.CallReply;
 import io.otpspring.cluster.transport.Signal.CallRequest;
@@ -40,6 +41,11 @@ final class SignalSerializer implements StreamSerializer<Signal> {
                 Pids.write(out, send.to());
                 out.writeBoolean(send.cast());
                 payloads.write(out, send.payload());
+                out.writeLong(send.number());
+            }
+            case Ack ack -> {
+                out.writeByte(10);
+                out.writeLong(ack.number());
             }
             case CallRequest call -> {
                 out.writeByte(1);
@@ -100,7 +106,7 @@ final class SignalSerializer implements StreamSerializer<Signal> {
     public Signal read(ObjectDataInput in) throws IOException {
         byte kind = in.readByte();
         return switch (kind) {
-            case 0 -> new Send(pid(in), in.readBoolean(), Objects.requireNonNull(payloads.read(in)));
+            case 0 -> new Send(pid(in), in.readBoolean(), Objects.requireNonNull(payloads.read(in)), in.readLong());
             case 1 -> new CallRequest(in.readLong(), in.readString(), pid(in), Objects.requireNonNull(payloads.read(in)));
             case 2 -> new CallReply(in.readLong(), payloads.read(in));
             case 3 -> new CallFailed(in.readLong(), pid(in), ExitReasons.read(in));
@@ -110,6 +116,7 @@ final class SignalSerializer implements StreamSerializer<Signal> {
             case 7 -> new Monitor(in.readLong(), pid(in), pid(in));
             case 8 -> new Demonitor(in.readLong(), pid(in), pid(in));
             case 9 -> new MonitorDown(in.readLong(), ExitReasons.read(in));
+            case 10 -> new Ack(in.readLong());
             default -> throw new IOException("unknown signal kind " + kind);
         };
     }
