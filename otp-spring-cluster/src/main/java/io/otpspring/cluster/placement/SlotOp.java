@@ -1,6 +1,7 @@
 package io.otpspring.cluster.placement;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import com.hazelcast.core.ReadOnly;
 import com.hazelcast.map.EntryProcessor;
@@ -51,12 +52,7 @@ sealed interface SlotOp<R> extends EntryProcessor<String, Slot, R> {
     record Started(String node, long epoch, Pid pid) implements SlotOp<Boolean> {
         @Override
         public Boolean process(Map.Entry<String, Slot> entry) {
-            Slot slot = entry.getValue();
-            if (slot == null || !slot.heldBy(node, epoch)) {
-                return false;
-            }
-            entry.setValue(new Slot(node, epoch, pid, slot.state()));
-            return true;
+            return ifHeld(entry, node, epoch, slot -> new Slot(node, epoch, pid, slot.state()));
         }
     }
 
@@ -64,12 +60,7 @@ sealed interface SlotOp<R> extends EntryProcessor<String, Slot, R> {
     record Save(String node, long epoch, @Nullable Object state) implements SlotOp<Boolean> {
         @Override
         public Boolean process(Map.Entry<String, Slot> entry) {
-            Slot slot = entry.getValue();
-            if (slot == null || !slot.heldBy(node, epoch)) {
-                return false;
-            }
-            entry.setValue(new Slot(node, epoch, slot.pid(), state));
-            return true;
+            return ifHeld(entry, node, epoch, slot -> new Slot(node, epoch, slot.pid(), state));
         }
     }
 
@@ -77,12 +68,7 @@ sealed interface SlotOp<R> extends EntryProcessor<String, Slot, R> {
     record Release(String node, long epoch) implements SlotOp<Boolean> {
         @Override
         public Boolean process(Map.Entry<String, Slot> entry) {
-            Slot slot = entry.getValue();
-            if (slot == null || !slot.heldBy(node, epoch)) {
-                return false;
-            }
-            entry.setValue(new Slot(null, epoch, null, slot.state()));
-            return true;
+            return ifHeld(entry, node, epoch, slot -> new Slot(null, epoch, null, slot.state()));
         }
     }
 
@@ -90,12 +76,7 @@ sealed interface SlotOp<R> extends EntryProcessor<String, Slot, R> {
     record Finish(String node, long epoch) implements SlotOp<Boolean> {
         @Override
         public Boolean process(Map.Entry<String, Slot> entry) {
-            Slot slot = entry.getValue();
-            if (slot == null || !slot.heldBy(node, epoch)) {
-                return false;
-            }
-            entry.setValue(null);
-            return true;
+            return ifHeld(entry, node, epoch, slot -> null);
         }
     }
 
@@ -124,5 +105,16 @@ sealed interface SlotOp<R> extends EntryProcessor<String, Slot, R> {
         public @Nullable EntryProcessor<String, Slot, Slot> getBackupProcessor() {
             return null;
         }
+    }
+
+    /** Replaces the slot with {@code next} of it if {@code node} still holds it under {@code epoch}; returns whether it did. */
+    private static Boolean ifHeld(Map.Entry<String, Slot> entry, String node, long epoch,
+            Function<Slot, @Nullable Slot> next) {
+        Slot slot = entry.getValue();
+        if (slot == null || !slot.heldBy(node, epoch)) {
+            return false;
+        }
+        entry.setValue(next.apply(slot));
+        return true;
     }
 }
