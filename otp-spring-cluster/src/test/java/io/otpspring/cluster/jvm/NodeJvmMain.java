@@ -9,6 +9,7 @@ import io.otpspring.cluster.FailureDetection;
 import io.otpspring.cluster.LoopbackCluster;
 import io.otpspring.cluster.NodeDown;
 import io.otpspring.cluster.NodeUp;
+import io.otpspring.cluster.placement.DistributedSupervisor;
 import io.otpspring.core.genserver.From;
 import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.genserver.Reply;
@@ -27,6 +28,7 @@ import io.otpspring.core.process.Pid;
  * <li>{@code holding}: the counter received the call {@code "hold"}, which it never answers;</li>
  * <li>{@code nodedown <node>} / {@code nodeup <node>}: what a process monitoring nodes saw.</li>
  * </ul>
+ * It also runs its part of the {@link Tally#SUPERVISOR} distributed supervisor.
  * It exits when its stdin closes (the test JVM ended), so it never outlives the tests.
  *
  * <p>Arguments: cluster name, base port, node name, heartbeat interval, max no heartbeat and merge
@@ -52,6 +54,7 @@ public final class NodeJvmMain {
         node.register(COUNTER, counter);
         Pid nodeWatcher = GenServer.start(node, new NodeWatcher());
         member.cluster().monitorNodes(nodeWatcher);
+        DistributedSupervisor.start(member.cluster(), Tally.SUPERVISOR, Tally.FACTORY);
 
         say("pid " + COUNTER + " " + counter.node() + " " + counter.creation() + " " + counter.id());
         say("ready");
