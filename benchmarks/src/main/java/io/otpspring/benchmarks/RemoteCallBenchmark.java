@@ -8,21 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import com.hazelcast.cluster.Address;
 import com.hazelcast.cluster.Member;
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
-import com.hazelcast.core.Hazelcast;
-import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.topic.ITopic;
-import io.otpspring.cluster.Cluster;
-import io.otpspring.cluster.FailureDetection;
 import io.otpspring.core.genserver.From;
 import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.genserver.Reply;
-import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -64,6 +55,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class RemoteCallBenchmark {
 
+    /** The first port of this benchmark's range (27700-27799): each member takes the first free one. */
+    private static final int BASE_PORT = 27700;
     private static final String REQUEST = "ping";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -71,8 +64,8 @@ public class RemoteCallBenchmark {
     @State(Scope.Benchmark)
     public static class TwoNodes {
 
-        Member here;
-        Member there;
+        LoopbackMember here;
+        LoopbackMember there;
         /** An echo server on "there", as "here" sees it. */
         Pid echo;
         /** "there" listens on it, and answers on {@link #pongs}. */
@@ -80,13 +73,13 @@ public class RemoteCallBenchmark {
         ITopic<String> pongs;
         volatile @Nullable CompletableFuture<String> pending;
         IExecutorService executor;
-        com.hazelcast.cluster.Member thereMember;
+        Member thereMember;
 
         @Setup
         public void start() throws Exception {
             String clusterName = "bench-remote-" + UUID.randomUUID();
-            here = Member.start(clusterName, "here", null);
-            there = Member.start(clusterName, "there", here.hazelcast().getCluster().getLocalMember().getAddress());
+            here = LoopbackMember.start(clusterName, "here", BASE_PORT, null);
+            there = LoopbackMember.start(clusterName, "there", BASE_PORT, here.address());
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
             while (!here.cluster().isConnected("there") || !there.cluster().isConnected("here")) {
                 if (System.nanoTime() > deadline) {
@@ -135,49 +128,11 @@ public class RemoteCallBenchmark {
 
         @TearDown
         public void stop() {
-            for (Member member : new Member[] { there, here }) {
+            for (LoopbackMember member : new LoopbackMember[] { there, here }) {
                 if (member != null) {
                     member.close();
                 }
             }
-        }
-    }
-
-    /** A node and its Hazelcast member on 127.0.0.1, joined. */
-    record Member(Node node, HazelcastInstance hazelcast, Cluster cluster) implements AutoCloseable {
-
-        /** The first port tried; the next free one is taken when it is in use. */
-        private static final int BASE_PORT = 27700;
-
-        /** Starts node {@code name}; it joins the member at {@code join}, or waits for others when {@code null}. */
-        static Member start(String clusterName, String name, @Nullable Address join) {
-            Node node = Node.start(name);
-            Config config = new Config();
-            config.setClusterName(clusterName);
-            config.setInstanceName(clusterName + "-" + name);
-            config.setProperty("hazelcast.wait.seconds.before.join", "0");
-            config.setProperty("hazelcast.phone.home.enabled", "false");
-            config.setProperty("hazelcast.logging.type", "none");
-            NetworkConfig network = config.getNetworkConfig();
-            network.setPort(BASE_PORT).setPortAutoIncrement(true).setPortCount(100);
-            network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-            JoinConfig joining = network.getJoin();
-            joining.getMulticastConfig().setEnabled(false);
-            joining.getAutoDetectionConfig().setEnabled(false);
-            joining.getTcpIpConfig().setEnabled(true);
-            if (join != null) {
-                joining.getTcpIpConfig().addMember(join.getHost() + ":" + join.getPort());
-            }
-            Cluster.configure(config, node, FailureDetection.DEFAULTS);
-            HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(config);
-            return new Member(node, hazelcast, Cluster.join(node, hazelcast));
-        }
-
-        @Override
-        public void close() {
-            cluster.close();
-            hazelcast.getLifecycleService().terminate();
-            node.close();
         }
     }
 
