@@ -69,11 +69,16 @@ final class CallSlot implements ReplySlot {
         return outcome != null;
     }
 
-    /** Waits for the outcome; returns the reply or throws the failure or a timeout. */
+    /**
+     * Waits for the outcome; returns the reply or throws the failure or a timeout. A caller of a
+     * process on another node parks at once: its reply is a network round trip away, and spinning
+     * would take a core from the threads that carry it.
+     */
     @Nullable
     Object await(Duration timeout) {
         Object result = outcome;
-        for (int i = 0; result == null && i < SPINS; i++) {
+        int spins = server.isRemote() ? 0 : SPINS;
+        for (int i = 0; result == null && i < spins; i++) {
             Thread.onSpinWait();
             result = outcome;
         }

@@ -57,6 +57,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DistributedSupervisor<S> implements AutoCloseable {
 
+    /** The longest {@link #whereis} (and a call by {@link #ref}) waits for a key's record. */
+    public static final Duration LOOKUP_TIMEOUT = Duration.ofMillis(500);
+
     /** Why a process stops when its key was taken over: another node, or a later epoch, holds it. */
     public static final ExitReason FENCED = ExitReason.shutdown("fenced");
 
@@ -191,10 +194,12 @@ public final class DistributedSupervisor<S> implements AutoCloseable {
 
     /**
      * {@code key}'s process, on whichever node it runs, or {@code null} when it is not running
-     * (not started, terminated, or moving between nodes).
+     * (not started, terminated, or moving between nodes). Waits at most {@link #LOOKUP_TIMEOUT} for
+     * the key's record: right after a member dies, its partitions have no owner for a moment, and
+     * a call by key should fail fast ({@code noproc}) rather than wait past its own timeout.
      */
     public @Nullable Pid whereis(String key) {
-        Slot slot = slots.read(requireKey(key));
+        Slot slot = slots.readWithin(requireKey(key), LOOKUP_TIMEOUT);
         return slot == null || slot.node() == null || !members().isConnected(slot.node()) ? null : slot.pid();
     }
 

@@ -1,7 +1,11 @@
 package io.otpspring.cluster.placement;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
@@ -73,6 +77,28 @@ final class Slots {
     @Nullable
     Slot read(String key) {
         return map.executeOnKey(key, new SlotOp.Read());
+    }
+
+    /**
+     * The placement of {@code key} as {@link #read(String)} gives it, if the read answers within
+     * {@code timeout}: a key whose partition has no owner yet (its member just died) is retried by
+     * Hazelcast until it has one; until then this gives {@code null}, as for a key not running.
+     */
+    @Nullable
+    Slot readWithin(String key, Duration timeout) {
+        try {
+            return map.submitToKey(key, new SlotOp.Read()).toCompletableFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        catch (TimeoutException moving) {
+            return null;
+        }
+        catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed.getCause());
+        }
     }
 
     /** The placements of those of {@code keys} that are wanted. */
