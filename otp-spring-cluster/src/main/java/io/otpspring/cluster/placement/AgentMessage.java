@@ -27,6 +27,13 @@ sealed interface AgentMessage {
     record Reconcile(String cause) implements AgentMessage {
     }
 
+    /**
+     * This member rejoined after a split, its data merged into the other side's: the keys it holds
+     * but no longer runs (stopped while its data was being merged) are let go.
+     */
+    record Merged() implements AgentMessage {
+    }
+
     /** This node's incarnation of {@code key} under {@code epoch} exited {@code normal}: the key is done. */
     record Finished(String key, long epoch) implements AgentMessage {
     }

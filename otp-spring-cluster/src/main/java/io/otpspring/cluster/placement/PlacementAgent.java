@@ -98,6 +98,11 @@ final class PlacementAgent<S> implements GenServer {
                     LOG.log(System.Logger.Level.DEBUG, () -> supervisor.name() + " on " + self + ": reconcile (" + reconcile.cause() + ")");
                     reconcile();
                 }
+                case AgentMessage.Merged merged -> {
+                    LOG.log(System.Logger.Level.DEBUG, () -> supervisor.name() + " on " + self + ": merged after a split");
+                    releaseUnrun();
+                    reconcile();
+                }
                 case AgentMessage.Nudge nudge -> start(nudge.key());
                 case AgentMessage.Finished finished when !supervisor.pinned().contains(finished.key()) ->
                         slots.finish(finished.key(), self, finished.epoch());
@@ -195,6 +200,28 @@ final class PlacementAgent<S> implements GenServer {
         slots.read(idle).forEach((key, slot) -> {
             if (claimable(slot)) {
                 startHere(key, slot);
+            }
+        });
+    }
+
+    /**
+     * After a merge, lets go of the keys this node holds but runs under no such epoch, and tells
+     * their owners. While a member merges into the other side of a split, its copy of the map is
+     * emptied, then its entries that the other side lacks are put back: a pass in between finds
+     * its keys gone and stops their processes, and the entries come back naming this node. A key
+     * of a partition another node owns would then stay held by a connected node running nothing,
+     * which no pass claims: lost.
+     */
+    private void releaseUnrun() {
+        Map<String, Pid> agentsByNode = new HashMap<>();
+        slots.readAll().forEach((key, slot) -> {
+            Incarnation here = running.get(key);
+            if (self.equals(slot.node()) && (here == null || here.epoch() != slot.epoch())
+                    && slots.release(key, self, slot.epoch())) {
+                Pid owner = agentOfOwner(key, agentsByNode);
+                if (owner != null) {
+                    owner.send(new AgentMessage.Nudge(key));
+                }
             }
         });
     }
