@@ -90,7 +90,6 @@ public final class Cluster implements AutoCloseable {
         }
         Members members = new Members(node.name());
         UUID listener = hazelcast.getCluster().addMembershipListener(members);
-        members.seed(hazelcast.getCluster().getMembers());
         HazelcastDistribution distribution = Transport.start(node, hazelcast, members, JSON);
         return new Cluster(node, hazelcast, members, distribution, listener);
     }
@@ -135,7 +134,10 @@ public final class Cluster implements AutoCloseable {
         nodeWatchers.remove(watcher);
     }
 
-    /** Leaves: processes on other nodes become unreachable from this one. Does not stop Hazelcast. */
+    /**
+     * Leaves: every other node goes down as seen from here (calls to them fail with
+     * {@code noconnection}, monitors and links fire), and they become unreachable. Does not stop Hazelcast.
+     */
     @Override
     public void close() {
         Transport.stop(distribution);

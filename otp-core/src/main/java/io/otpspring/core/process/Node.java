@@ -155,17 +155,15 @@ public final class Node implements AutoCloseable {
         deadLetters.publish(new DeadLetter(to, message, here ? DeadLetter.Cause.RECIPIENT_DEAD : DeadLetter.Cause.NO_CONNECTION));
     }
 
-    /** The pid of another node that {@code ref} stands for, or {@code null}. */
+    /**
+     * The pid of another node that {@code ref} stands for, or {@code null} (also for a dead pid of
+     * this node, or of an earlier incarnation of it: that process is not alive, whatever the
+     * distribution would say).
+     */
     @Nullable
     Pid remoteOf(ProcessRef ref) {
-        if (ref instanceof Pid pid) {
-            return pid.cell() == null ? pid : null;
-        }
-        if (ref instanceof RegisteredName) {
-            return null;
-        }
-        Pid resolved = ref.resolve();
-        return resolved != null && resolved.cell() == null ? resolved : null;
+        Pid pid = ref instanceof Pid given ? given : ref instanceof RegisteredName ? null : ref.resolve();
+        return pid != null && pid.cell() == null && !pid.node().equals(name) ? pid : null;
     }
 
     /**
@@ -498,6 +496,10 @@ public final class Node implements AutoCloseable {
     ProcessCell cellOf(ProcessRef ref) {
         if (ref instanceof Pid pid) {
             ProcessCell cell = pid.cell();
+            if (cell == null && pid.node().equals(name) && pid.creation() == creation) {
+                // one of this node's processes, named by a pid another node of this JVM rebuilt
+                return processes.get(pid.id());
+            }
             return cell != null && cell.node() == this ? cell : null;
         }
         if (ref instanceof RegisteredName named && named.node() == this) {

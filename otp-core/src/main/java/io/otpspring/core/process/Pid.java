@@ -8,8 +8,10 @@ import org.jspecify.annotations.Nullable;
  * Names one incarnation of a process on one node. Two pids are equal when they name the same
  * incarnation; a restarted process has a new pid.
  *
- * <p>A pid of a process on another node (see {@link Node#remotePid}) is used as a local one is:
- * messages, calls, links and monitors go through the node's {@link Distribution}.
+ * <p>A pid of a process on another node (see {@link Node#pid(String, int, long)}) is used as a
+ * local one is: messages, calls, links and monitors go through the node's {@link Distribution}.
+ * Of such a pid, {@link #isAlive()} and {@link #exitReason()} tell whether its node is connected
+ * ({@link ExitReason#NOCONNECTION} when not); monitor the process to learn of its own exit.
  */
 public sealed class Pid implements ProcessRef permits RemotePid {
 

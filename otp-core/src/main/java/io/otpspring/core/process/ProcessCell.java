@@ -673,10 +673,16 @@ final class ProcessCell implements ProcessContext, Runnable {
         ProcessCell watched = node.cellOf(target);
         if (watched == null) {
             Pid remote = node.remoteOf(target);
-            if (remote == null) {
-                throw new ExitException(null, ExitReason.NOPROC);
+            if (remote != null) {
+                return monitorRemote(remote);
             }
-            return monitorRemote(remote);
+            if (target instanceof Pid gone) {
+                // a pid of this node (or of an earlier incarnation of it) whose process is gone
+                MonitorRef ref = new MonitorRef(this, null, gone, node.nextRef());
+                enqueue(new Down(ref, gone, ExitReason.NOPROC), true);
+                return ref;
+            }
+            throw new ExitException(null, ExitReason.NOPROC);
         }
         MonitorRef ref = new MonitorRef(this, watched, watched.pid, node.nextRef());
         if (!watched.addMonitor(ref)) {

@@ -43,6 +43,22 @@ class DistributionTest {
     }
 
     @Test
+    void aGonePidOfThisNodeIsNoprocForMonitorsLinksAndCallsWhateverTheDistribution() {
+        bridge.install();
+        Pid gone = here.pid("here", here.creation() + 1, 1);
+        Probe watcher = Probe.recording().onInit(self -> self.trapExits(true));
+        watcher.spawn(here);
+
+        MonitorRef ref = watcher.ask(self -> self.monitor(gone));
+        watcher.act(self -> self.link(gone));
+
+        assertThat(watcher.awaitMessage(Down.class)).isEqualTo(new Down(ref, gone, ExitReason.NOPROC));
+        assertThat(watcher.awaitMessage(Exit.class).reason()).isEqualTo(ExitReason.NOPROC);
+        assertThatThrownBy(() -> GenServer.call(gone, "hi")).isInstanceOf(ExitException.class)
+                .extracting(error -> ((ExitException) error).reason()).isEqualTo(ExitReason.NOPROC);
+    }
+
+    @Test
     void withoutADistributionARemoteCallExitsWithNoconnectionAndASendIsADeadLetter() {
         List<DeadLetter> letters = new ArrayList<>();
         here.deadLetters().subscribe(letters::add);

@@ -69,17 +69,26 @@ public final class HazelcastDistribution implements Distribution, Members.Listen
         return "otp.node." + name;
     }
 
-    /** Listens on this node's topic and installs itself on the node. */
+    /**
+     * Listens on this node's topic, installs itself on the node, and greets the other nodes, now
+     * and as they join: each is connected once it greets back (see {@link Members}).
+     */
     void start() {
         subscription = hazelcast.<Signal>getTopic(topicOf(members.localName())).addMessageListener(this);
         members.addListener(this);
         node.useDistribution(this);
         acknowledger.scheduleWithFixedDelay(acknowledgements::flush, ACKNOWLEDGE_EVERY_MILLIS, ACKNOWLEDGE_EVERY_MILLIS,
                 TimeUnit.MILLISECONDS);
+        members.greetJoining(other -> emit(other, new Signal.Hello(true)));
     }
 
-    /** Stops listening; from now on other nodes are unreachable from this one. */
+    /**
+     * Stops listening: every other node goes down as seen from here (calls to them fail, monitors
+     * and links fire, unacknowledged sends become dead letters), and from now on they are
+     * unreachable from this one.
+     */
     void stop() {
+        members.leave();
         node.useDistribution(Distribution.NONE);
         members.removeListener(this);
         acknowledger.shutdownNow();
@@ -163,26 +172,36 @@ public final class HazelcastDistribution implements Distribution, Members.Listen
     @Override
     public void onMessage(Message<Signal> message) {
         try {
-            receive(message.getMessageObject(), Members.nameOf(message.getPublishingMember()));
+            String from = Members.nameOf(message.getPublishingMember());
+            Signal signal = message.getMessageObject();
+            if (signal instanceof Signal.Hello hello && from != null) {
+                if (hello.answer()) {
+                    // answered before it counts as connected here, so the answer goes out before anything else
+                    emit(from, new Signal.Hello(false));
+                }
+                members.greeted(from);
+            }
+            else if (from != null && members.isConnected(from)) {
+                receive(signal, from);
+            }
+            else {
+                // from a node that is down as seen from here: what it asked for would never be cleaned up
+                LOG.log(System.Logger.Level.DEBUG, () -> "dropped " + signal + " from " + from + ", which is not connected");
+            }
         }
         catch (RuntimeException failure) {
             LOG.log(System.Logger.Level.WARNING, "could not handle a signal from another node", failure);
         }
     }
 
-    private void receive(Signal signal, @Nullable String from) {
+    private void receive(Signal signal, String from) {
         switch (signal) {
             case Signal.Send send -> {
                 send.to().send(send.cast() ? Envelopes.cast(send.payload()) : send.payload());
-                if (from != null) {
-                    acknowledgements.received(from, send.number());
-                }
+                acknowledgements.received(from, send.number());
             }
-            case Signal.Ack ack -> {
-                if (from != null) {
-                    sends.acknowledged(from, ack.number());
-                }
-            }
+            case Signal.Ack ack -> sends.acknowledged(from, ack.number());
+            case Signal.Hello hello -> members.greeted(from);
             case Signal.CallRequest call -> call.to().send(Envelopes.call(call.request(), new Route(call)));
             case Signal.CallReply reply -> calls.replied(reply.callId(), reply.value());
             case Signal.CallFailed failed -> calls.failed(failed.callId(), failed.server(), failed.reason());
@@ -245,9 +264,11 @@ public final class HazelcastDistribution implements Distribution, Members.Listen
      * @throws NotSerializableException when neither Hazelcast nor JSON can carry its message
      */
     private boolean publish(String name, Signal signal) {
-        if (!members.isConnected(name)) {
-            return false;
-        }
+        return members.isConnected(name) && emit(name, signal);
+    }
+
+    /** Publishes {@code signal} on node {@code name}'s topic, connected or not; see {@link #publish}. */
+    private boolean emit(String name, Signal signal) {
         ITopic<Signal> topic = topics.computeIfAbsent(name, n -> hazelcast.getTopic(topicOf(n)));
         try {
             topic.publish(payloads.goesAsJson(payloadOf(signal)) ? asJson(signal) : signal);

@@ -1,5 +1,6 @@
 package io.otpspring.cluster.transport;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -7,26 +8,32 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
+import com.hazelcast.cluster.InitialMembershipEvent;
+import com.hazelcast.cluster.InitialMembershipListener;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The otp nodes among the Hazelcast members, by node name: a member's name is its
  * {@value #NODE_ATTRIBUTE} attribute, which stays when a split-brain merge gives the member a
  * new UUID. Members without it (other Hazelcast users of the cluster) are not nodes.
+ *
+ * <p>A node is <em>connected</em> once it is a member and has greeted this one: a member is
+ * visible before its node listens on its topic, and what is published there before that is lost.
+ * The distribution greets each node that joins and answers greetings ({@link #greeted}).
  */
-public final class Members implements MembershipListener {
+public final class Members implements InitialMembershipListener {
 
     /** The member attribute that holds a member's otp node name. */
     public static final String NODE_ATTRIBUTE = "otp.node";
 
-    /** Told when a node joins or leaves; called on Hazelcast's event thread, so keep it short. */
+    /** Told when a node connects or goes down; called on Hazelcast's event threads, so keep it short. */
     public interface Listener {
 
-        /** {@code node} joined (or came back after a split). */
+        /** {@code node} connected (joined, or came back after a split). */
         default void nodeUp(String node) {
         }
 
@@ -38,20 +45,19 @@ public final class Members implements MembershipListener {
     private final String localName;
     private final Map<String, Member> byName = new ConcurrentHashMap<>();
     private final Map<UUID, String> byUuid = new ConcurrentHashMap<>();
+    private final Set<String> greeted = ConcurrentHashMap.newKeySet();
+    private final Set<String> connected = ConcurrentHashMap.newKeySet();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Consumer<String> onJoin = node -> { };
 
     public Members(String localName) {
         this.localName = Objects.requireNonNull(localName, "localName");
+        connected.add(localName);
     }
 
     /** This node's name. */
     public String localName() {
         return localName;
-    }
-
-    /** Takes the members present now; call once, right after subscribing to membership events. */
-    public void seed(Set<Member> members) {
-        members.forEach(this::added);
     }
 
     public void addListener(Listener listener) {
@@ -62,14 +68,14 @@ public final class Members implements MembershipListener {
         listeners.remove(listener);
     }
 
-    /** Whether {@code node} is a member now (this node always is). */
+    /** Whether {@code node} is connected now (this node always is). */
     public boolean isConnected(String node) {
-        return byName.containsKey(node);
+        return connected.contains(node);
     }
 
     /** The names of the nodes connected now, this one included. */
     public Set<String> names() {
-        return Set.copyOf(byName.keySet());
+        return Set.copyOf(connected);
     }
 
     /** The member that is node {@code node}, or {@code null}. */
@@ -82,6 +88,40 @@ public final class Members implements MembershipListener {
         return member.getAttribute(NODE_ATTRIBUTE);
     }
 
+    /** Calls {@code greeter} for each other node that is a member now and for each that joins from now on. */
+    void greetJoining(Consumer<String> greeter) {
+        this.onJoin = greeter;
+        byName.keySet().stream().filter(name -> !name.equals(localName)).forEach(greeter);
+    }
+
+    /** Node {@code node} greeted this one: it listens on its topic, and is connected once it is a member. */
+    void greeted(String node) {
+        List<Runnable> events = new ArrayList<>();
+        synchronized (this) {
+            greeted.add(node);
+            connectIfReady(node, events);
+        }
+        events.forEach(Runnable::run);
+    }
+
+    /** Every other node goes down, as seen from here: this node leaves. */
+    void leave() {
+        List<Runnable> events = new ArrayList<>();
+        synchronized (this) {
+            Set.copyOf(connected).forEach(node -> {
+                if (!node.equals(localName)) {
+                    drop(node, events);
+                }
+            });
+        }
+        events.forEach(Runnable::run);
+    }
+
+    @Override
+    public void init(InitialMembershipEvent event) {
+        event.getMembers().forEach(this::added);
+    }
+
     @Override
     public void memberAdded(MembershipEvent event) {
         added(event.getMember());
@@ -89,33 +129,50 @@ public final class Members implements MembershipListener {
 
     @Override
     public void memberRemoved(MembershipEvent event) {
-        String name = byUuid.remove(event.getMember().getUuid());
-        if (name == null || !byName.remove(name, event.getMember())) {
-            return;
+        List<Runnable> events = new ArrayList<>();
+        synchronized (this) {
+            String name = byUuid.remove(event.getMember().getUuid());
+            if (name != null && byName.remove(name, event.getMember())) {
+                drop(name, events);
+            }
         }
-        for (Listener listener : listeners) {
-            listener.nodeDown(name);
-        }
+        events.forEach(Runnable::run);
     }
 
     private void added(Member member) {
         String name = nameOf(member);
-        if (name == null) {
+        if (name == null || name.equals(localName)) {
+            if (name != null) {
+                byName.put(name, member);
+                byUuid.put(member.getUuid(), name);
+            }
             return;
         }
-        byUuid.put(member.getUuid(), name);
-        Member previous = byName.put(name, member);
-        if (previous != null && !previous.getUuid().equals(member.getUuid())) {
-            byUuid.remove(previous.getUuid());
-            // the same node under a new UUID (after a merge): down, then up
-            for (Listener listener : listeners) {
-                listener.nodeDown(name);
+        List<Runnable> events = new ArrayList<>();
+        synchronized (this) {
+            Member previous = byName.put(name, member);
+            byUuid.put(member.getUuid(), name);
+            if (previous != null && !previous.getUuid().equals(member.getUuid())) {
+                // the same node under a new UUID (after a merge): down, then up once it greets again
+                byUuid.remove(previous.getUuid());
+                drop(name, events);
             }
+            connectIfReady(name, events);
         }
-        if (previous == null || !previous.getUuid().equals(member.getUuid())) {
-            for (Listener listener : listeners) {
-                listener.nodeUp(name);
-            }
+        events.forEach(Runnable::run);
+        onJoin.accept(name);
+    }
+
+    private void connectIfReady(String node, List<Runnable> events) {
+        if (byName.containsKey(node) && greeted.contains(node) && connected.add(node)) {
+            listeners.forEach(listener -> events.add(() -> listener.nodeUp(node)));
+        }
+    }
+
+    private void drop(String node, List<Runnable> events) {
+        greeted.remove(node);
+        if (connected.remove(node)) {
+            listeners.forEach(listener -> events.add(() -> listener.nodeDown(node)));
         }
     }
 }

@@ -26,8 +26,8 @@ final class SendLedger {
     }
 
     /**
-     * Numbers a message for {@code to} and hands the number to {@code publish}, under the node's
-     * lock, so that numbers go out in order; a message {@code publish} refuses (returns false for)
+     * Numbers a message for {@code to} and hands the number to {@code publish}, under the lock of
+     * {@code to}'s node, so that numbers go out in order; a message {@code publish} refuses (returns false for)
      * is forgotten again.
      */
     boolean send(Pid to, Object message, LongPredicate publish) {

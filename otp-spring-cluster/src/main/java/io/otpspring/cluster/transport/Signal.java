@@ -15,6 +15,13 @@ sealed interface Signal {
     record Send(Pid to, boolean cast, Object payload, long number) implements Signal {
     }
 
+    /**
+     * The sender listens on its topic now; {@code answer}: greet it back. A node is connected
+     * once it has greeted.
+     */
+    record Hello(boolean answer) implements Signal {
+    }
+
     /** The receiver got every {@link Send} up to {@code number} from the node this goes to. */
     record Ack(long number) implements Signal {
     }

@@ -12,6 +12,7 @@ import io.otpspring.cluster.transport.Signal.CallReply;
 import io.otpspring.cluster.transport.Signal.CallRequest;
 import io.otpspring.cluster.transport.Signal.Demonitor;
 import io.otpspring.cluster.transport.Signal.ExitSignal;
+import io.otpspring.cluster.transport.Signal.Hello;
 import io.otpspring.cluster.transport.Signal.Link;
 import io.otpspring.cluster.transport.Signal.Monitor;
 import io.otpspring.cluster.transport.Signal.MonitorDown;
@@ -46,6 +47,10 @@ final class SignalSerializer implements StreamSerializer<Signal> {
             case Ack ack -> {
                 out.writeByte(10);
                 out.writeLong(ack.number());
+            }
+            case Hello hello -> {
+                out.writeByte(11);
+                out.writeBoolean(hello.answer());
             }
             case CallRequest call -> {
                 out.writeByte(1);
@@ -117,6 +122,7 @@ final class SignalSerializer implements StreamSerializer<Signal> {
             case 8 -> new Demonitor(in.readLong(), pid(in), pid(in));
             case 9 -> new MonitorDown(in.readLong(), ExitReasons.read(in));
             case 10 -> new Ack(in.readLong());
+            case 11 -> new Hello(in.readBoolean());
             default -> throw new IOException("unknown signal kind " + kind);
         };
     }
