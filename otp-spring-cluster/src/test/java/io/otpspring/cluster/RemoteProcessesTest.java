@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.otpspring.core.genserver.CallTimeoutException;
 import io.otpspring.core.genserver.From;
 import io.otpspring.core.genserver.GenServer;
 import io.otpspring.core.genserver.Reply;
+import io.otpspring.core.process.DeadLetter;
 import io.otpspring.core.process.Down;
 import io.otpspring.core.process.Exit;
 import io.otpspring.core.process.ExitException;
@@ -53,6 +55,18 @@ class RemoteProcessesTest {
     record Append(String item) {
     }
 
+    /** Goes as JSON (a UUID field); refuses to be made with a text in {@link #REFUSED}, such as on its way in. */
+    record Picky(UUID id, String text) {
+
+        static final java.util.Set<String> REFUSED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        Picky {
+            if (REFUSED.contains(text)) {
+                throw new IllegalArgumentException("refused to be made");
+            }
+        }
+    }
+
     /** Goes as JSON too (an Instant field), with a pid inside. */
     record Signed(Pid by, Instant at, boolean remote) {
     }
@@ -63,7 +77,7 @@ class RemoteProcessesTest {
         final List<Object> items = new CopyOnWriteArrayList<>();
 
         @Override
-        public Reply handleCall(Object request, From from) {
+        public Reply handleCall(Object request, From from) throws InterruptedException {
             if ("crash".equals(request)) {
                 throw new IllegalStateException("asked to crash");
             }
@@ -72,6 +86,10 @@ class RemoteProcessesTest {
             }
             if (request instanceof Signed signed) {
                 return Reply.of(new Signed(signed.by(), signed.at(), signed.by().isRemote()));
+            }
+            if ("slow".equals(request)) {
+                Thread.sleep(300);
+                return Reply.of("late");
             }
             if ("immutable".equals(request)) {
                 return Reply.of(List.copyOf(items));
@@ -141,6 +159,42 @@ class RemoteProcessesTest {
 
         assertThatThrownBy(() -> GenServer.call(remote(alpha, journal), "immutable", WAIT)).isInstanceOf(ExitException.class)
                 .hasMessageContaining("NotSerializableException").hasMessageContaining("cannot go to another node");
+    }
+
+    @Test
+    void aReplyAfterTheCallerGaveUpIsCountedAsALateReplyOnTheCallersNode() throws Exception {
+        Pid there = remote(alpha, GenServer.start(beta.node(), new Journal()));
+        List<DeadLetter> letters = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = alpha.node().deadLetters().subscribe(letters::add)) {
+            assertThatThrownBy(() -> GenServer.call(there, "slow", Duration.ofMillis(50)))
+                    .isInstanceOf(CallTimeoutException.class);
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(letters)
+                    .anySatisfy(letter -> assertThat(letter).isEqualTo(new DeadLetter(there, "late", DeadLetter.Cause.LATE_REPLY))));
+        }
+    }
+
+    @Test
+    void aMessageTheReceiverCannotReadFailsItsCallAndIsCountedWhereItArrived() throws Exception {
+        Pid journal = GenServer.start(beta.node(), new Journal());
+        Pid there = remote(alpha, journal);
+        Picky call = new Picky(UUID.randomUUID(), "unreadable call");
+        Picky send = new Picky(UUID.randomUUID(), "unreadable send");
+        Picky.REFUSED.addAll(List.of(call.text(), send.text()));
+        List<DeadLetter> letters = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = beta.node().deadLetters().subscribe(letters::add)) {
+            assertThatThrownBy(() -> GenServer.call(there, call, WAIT)).isInstanceOf(ExitException.class)
+                    .hasMessageContaining("NotSerializableException").hasMessageContaining("does not read back");
+            there.send(send);
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(letters).anySatisfy(letter -> {
+                assertThat(letter.recipient()).isEqualTo(journal);
+                assertThat(letter.cause()).isEqualTo(DeadLetter.Cause.NOT_SERIALIZABLE);
+            }));
+        }
+        finally {
+            Picky.REFUSED.clear();
+        }
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class HazelcastDistribution implements Distribution, Members.Listen
     private final HazelcastInstance hazelcast;
     private final Members members;
     private final Payloads payloads;
-    private final RemoteCalls calls = new RemoteCalls();
+    private final RemoteCalls calls;
     private final RemoteMonitors monitors;
     private final RemoteLinks links;
     private final SendLedger sends;
@@ -56,6 +56,7 @@ public final class HazelcastDistribution implements Distribution, Members.Listen
         this.hazelcast = hazelcast;
         this.members = members;
         this.payloads = payloads;
+        this.calls = new RemoteCalls(node.deadLetters());
         this.monitors = new RemoteMonitors(node, this::publish);
         this.links = new RemoteLinks(node, this::publish);
         this.sends = new SendLedger(node.deadLetters());
@@ -197,12 +198,23 @@ public final class HazelcastDistribution implements Distribution, Members.Listen
     private void receive(Signal signal, String from) {
         switch (signal) {
             case Signal.Send send -> {
-                send.to().send(send.cast() ? Envelopes.cast(send.payload()) : send.payload());
+                if (send.payload() instanceof Payloads.Undecodable unreadable) {
+                    LOG.log(System.Logger.Level.WARNING, "a message for " + send.to() + " from " + from + " was lost: "
+                            + unreadable.reason());
+                    node.deadLetters().publish(new DeadLetter(send.to(), unreadable, DeadLetter.Cause.NOT_SERIALIZABLE));
+                }
+                else {
+                    send.to().send(send.cast() ? Envelopes.cast(send.payload()) : send.payload());
+                }
                 acknowledgements.received(from, send.number());
             }
             case Signal.Ack ack -> sends.acknowledged(from, ack.number());
             case Signal.Hello hello -> members.greeted(from);
+            case Signal.CallRequest call when call.request() instanceof Payloads.Undecodable unreadable ->
+                    new Route(call).fail(new NotSerializableException(unreadable.reason()));
             case Signal.CallRequest call -> call.to().send(Envelopes.call(call.request(), new Route(call)));
+            case Signal.CallReply reply when reply.value() instanceof Payloads.Undecodable unreadable ->
+                    calls.unreadable(reply.callId(), new NotSerializableException(unreadable.reason()));
             case Signal.CallReply reply -> calls.replied(reply.callId(), reply.value());
             case Signal.CallFailed failed -> calls.failed(failed.callId(), failed.server(), failed.reason());
             case Signal.ExitSignal exit when exit.viaLink() && exit.from() != null ->

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import io.otpspring.core.process.Node;
 import io.otpspring.core.process.Pid;
 import org.jspecify.annotations.Nullable;
@@ -107,10 +108,20 @@ final class Payloads {
         }
     }
 
+    /**
+     * Reads a payload; one this node cannot read (its class is missing here, or it does not read
+     * back as one) comes as an {@link Undecodable}, so that its call can fail and its send be
+     * counted instead of the whole signal being lost. A payload is the last field of its signal.
+     */
     @Nullable
     Object read(ObjectDataInput in) throws IOException {
         if (in.readByte() == HAZELCAST) {
-            return in.readObject();
+            try {
+                return in.readObject();
+            }
+            catch (HazelcastSerializationException unreadable) {
+                return new Undecodable(String.valueOf(unreadable.getMessage()));
+            }
         }
         String type = in.readString();
         byte[] bytes = in.readByteArray();
@@ -118,10 +129,15 @@ final class Payloads {
             return json.readValue(bytes, Class.forName(type, true, classLoader));
         }
         catch (ClassNotFoundException ex) {
-            throw new IOException("a message of class " + type + " arrived, which this node does not have", ex);
+            return new Undecodable("a message of class " + type + " arrived, which this node does not have");
         }
         catch (JacksonException ex) {
-            throw new IOException("a message of class " + type + " arrived as JSON that does not read back as one", ex);
+            return new Undecodable("a message of class " + type + " arrived as JSON that does not read back as one: "
+                    + ex.getOriginalMessage());
         }
+    }
+
+    /** A message from another node that this node could not read, and why. */
+    record Undecodable(String reason) {
     }
 }

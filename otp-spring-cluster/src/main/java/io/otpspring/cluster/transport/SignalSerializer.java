@@ -41,8 +41,9 @@ final class SignalSerializer implements StreamSerializer<Signal> {
                 out.writeByte(0);
                 Pids.write(out, send.to());
                 out.writeBoolean(send.cast());
-                payloads.write(out, send.payload());
                 out.writeLong(send.number());
+                // a payload comes last: one that cannot be read leaves nothing after it unread
+                payloads.write(out, send.payload());
             }
             case Ack ack -> {
                 out.writeByte(10);
@@ -111,7 +112,12 @@ final class SignalSerializer implements StreamSerializer<Signal> {
     public Signal read(ObjectDataInput in) throws IOException {
         byte kind = in.readByte();
         return switch (kind) {
-            case 0 -> new Send(pid(in), in.readBoolean(), Objects.requireNonNull(payloads.read(in)), in.readLong());
+            case 0 -> {
+                Pid to = pid(in);
+                boolean cast = in.readBoolean();
+                long number = in.readLong();
+                yield new Send(to, cast, Objects.requireNonNull(payloads.read(in)), number);
+            }
             case 1 -> new CallRequest(in.readLong(), in.readString(), pid(in), Objects.requireNonNull(payloads.read(in)));
             case 2 -> new CallReply(in.readLong(), payloads.read(in));
             case 3 -> new CallFailed(in.readLong(), pid(in), ExitReasons.read(in));

@@ -158,9 +158,19 @@ public final class NodeJvm implements AutoCloseable {
         RUNNING.remove(this);
     }
 
-    /** Freezes it ({@code SIGSTOP}): its connections stay open, it sends nothing, not even heartbeats. */
+    /**
+     * Freezes it ({@code SIGSTOP}): its connections stay open, it sends nothing, not even
+     * heartbeats. Returns once the kernel reports it stopped.
+     */
     public void stop() {
         signal("STOP");
+        await().atMost(Duration.ofSeconds(10)).until(() -> state() == 'T');
+    }
+
+    /** The process's state letter in {@code /proc/<pid>/stat} ({@code T}: stopped). */
+    private char state() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2);
     }
 
     /** Thaws it ({@code SIGCONT}) after {@link #stop()}. */
